@@ -1,0 +1,251 @@
+//! Chart drawing, generic over plotters' `DrawingBackend`: the browser draws
+//! through plotters-canvas, `crate::surface` renders SVG and bitmaps with the
+//! same functions.
+//!
+//! Drawing is two steps. [`layout`] measures text with the backend and
+//! returns a [`Scene`] (marks in device pixels, plus hotspots for tooltips);
+//! [`paint`] draws a scene. A redraw at the same size and settings repaints
+//! the cached scene without measuring or laying out again.
+//!
+//! Every chart shares one frame: title, subtitle (unit and period), the
+//! plot, notes, and a footer `Source: <citation> · <text>`.
+
+mod kinds;
+mod pen;
+pub mod scale;
+mod scene;
+
+use std::fmt;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::format::Locale;
+use crate::model::{Chart, Indicator};
+use crate::theme::Theme;
+pub use kinds::{date_label, period_label};
+pub use pen::{FAMILY, Pen, Typeface};
+pub use scene::{Align, Datum, Hotspot, Mark, Role, Scene};
+
+/// What the host asks a chart to be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Width in CSS pixels.
+    pub width: f64,
+    /// Height in CSS pixels; `None` lets the chart take the height its
+    /// content needs at this width. A height too small for the content is
+    /// raised to what it needs: labels are never cut.
+    pub height: Option<f64>,
+    /// Device pixels per CSS pixel (`devicePixelRatio`).
+    pub scale: f64,
+    pub theme: Theme,
+    pub locale: Locale,
+}
+
+/// The largest width or height, in CSS pixels, a chart is laid out at.
+pub const MAX_CSS_SIZE: f64 = 16_384.0;
+/// The narrowest a chart is laid out; narrower containers get this width.
+pub const MIN_CSS_WIDTH: f64 = 120.0;
+/// The largest pixel ratio honoured (print resolution is about 4).
+pub const MAX_SCALE: f64 = 8.0;
+
+impl Options {
+    /// Options with every number checked: a host page's NaN, zero or
+    /// absurd size becomes an error that says what would be right.
+    pub fn checked(self) -> Result<Options, ChartError> {
+        let size_ok = |v: f64| v.is_finite() && v > 0.0 && v <= MAX_CSS_SIZE;
+        if !size_ok(self.width) {
+            return Err(ChartError::Options(format!(
+                "width {} is not a usable size; give a number of CSS pixels from 1 to {MAX_CSS_SIZE}",
+                self.width
+            )));
+        }
+        if let Some(height) = self.height.filter(|h| !size_ok(*h)) {
+            return Err(ChartError::Options(format!(
+                "height {height} is not a usable size; give a number of CSS pixels from 1 to {MAX_CSS_SIZE}, or none"
+            )));
+        }
+        if !(self.scale.is_finite() && self.scale > 0.0 && self.scale <= MAX_SCALE) {
+            return Err(ChartError::Options(format!(
+                "pixel ratio {} is not usable; give a number above 0 and at most {MAX_SCALE}",
+                self.scale
+            )));
+        }
+        Ok(Options {
+            width: self.width.max(MIN_CSS_WIDTH),
+            ..self
+        })
+    }
+}
+
+/// Why a chart could not be laid out or drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The options were unusable; the message says which and why.
+    Options(String),
+    /// The backend could not measure text.
+    Measure(String),
+    /// The backend failed while drawing.
+    Draw(String),
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::Options(why) => f.write_str(why),
+            ChartError::Measure(why) => write!(f, "could not measure text: {why}"),
+            ChartError::Draw(why) => write!(f, "could not draw: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// Lays `chart` out for `options`, measuring text on `area`'s backend.
+/// The area's own size does not matter: only its text metrics are used.
+pub fn layout<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: Chart,
+    options: &Options,
+    typeface: Typeface,
+) -> Result<Scene, ChartError> {
+    let options = options.checked()?;
+    let mut pen = Pen::new(
+        area,
+        typeface,
+        options.scale,
+        options.theme.palette(),
+        options.locale,
+    );
+    let width = pen.px(options.width);
+    let requested_height = options.height.map(|h| pen.px(h));
+    let pad = pen.px(if options.width < 400.0 { 12.0 } else { 16.0 });
+    let inner = width - 2 * pad;
+    let palette = pen.palette;
+
+    let mut y = pad;
+    y = pen.paragraph(pad, y, inner, chart.title(), Role::Title, palette.text)?;
+    y += pen.px(2.0);
+    y = pen.paragraph(
+        pad,
+        y,
+        inner,
+        &kinds::subtitle(chart, &pen.locale),
+        Role::Subtitle,
+        palette.muted,
+    )?;
+    y += pen.px(14.0);
+
+    let notes = kinds::notes(chart);
+    let source = source_line(chart);
+    let gap = pen.px(12.0);
+    let mut below = gap + pad;
+    for note in &notes {
+        below += pen.paragraph_height(inner, note, Role::Small)?;
+    }
+    below += pen.px(4.0) + pen.paragraph_height(inner, &source, Role::Small)?;
+
+    let available = requested_height.map(|h| h - y - below);
+    let plot = kinds::Area {
+        x: pad,
+        y,
+        width: inner,
+        height: available,
+    };
+    let used = kinds::draw(&mut pen, chart, plot)?;
+
+    let mut y = y + used + gap;
+    for note in &notes {
+        y = pen.paragraph(pad, y, inner, note, Role::Small, palette.muted)?;
+    }
+    y += pen.px(4.0);
+    y = pen.paragraph(pad, y, inner, &source, Role::Small, palette.muted)?;
+    let height = (y + pad).max(requested_height.unwrap_or(0));
+    Ok(pen.finish(width, height))
+}
+
+/// The footer: `Source: <citation> · <text>`.
+pub fn source_line(chart: Chart) -> String {
+    match chart {
+        Chart::Indicator(Indicator { source, text, .. }) => {
+            format!("Source: {source} · {}", text.short_reference())
+        }
+        Chart::Timeline(timeline) => {
+            let mut texts: Vec<String> = Vec::new();
+            for event in timeline.events {
+                let reference = event.text.short_reference();
+                if !texts.contains(&reference) {
+                    texts.push(reference);
+                }
+            }
+            format!("Sources: as cited in each text · {}", texts.join("; "))
+        }
+    }
+}
+
+/// Draws a laid-out scene on `area`, background first.
+pub fn paint<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    typeface: Typeface,
+) -> Result<(), ChartError> {
+    let draw_error = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
+    let rgb = |c: crate::theme::Rgb| RGBColor(c.0, c.1, c.2);
+    area.fill(&rgb(scene.background)).map_err(draw_error)?;
+    for mark in &scene.marks {
+        match mark {
+            Mark::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                color,
+            } => area.draw(&Rectangle::new(
+                [(*x0, *y0), (*x1, *y1)],
+                rgb(*color).filled(),
+            )),
+            Mark::Text {
+                x,
+                y,
+                text,
+                role,
+                color,
+                align,
+            } => {
+                let style = typeface.style(*role, scene.scale, *color, *align);
+                area.draw(&Text::new(text.as_str(), (*x, *y), style))
+            }
+            Mark::Circle {
+                x,
+                y,
+                radius,
+                color,
+            } => area.draw(&Circle::new((*x, *y), *radius, rgb(*color).filled())),
+            Mark::Polygon { points, color } => {
+                area.draw(&Polygon::new(points.clone(), rgb(*color).filled()))
+            }
+            Mark::Path {
+                points,
+                width,
+                color,
+            } => area.draw(&PathElement::new(
+                points.clone(),
+                rgb(*color).stroke_width(*width),
+            )),
+        }
+        .map_err(draw_error)?;
+    }
+    area.present().map_err(draw_error)
+}
+
+/// Lays out and paints in one go; returns the scene for hit testing.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: Chart,
+    options: &Options,
+    typeface: Typeface,
+) -> Result<Scene, ChartError> {
+    let scene = layout(area, chart, options, typeface)?;
+    paint(area, &scene, typeface)?;
+    Ok(scene)
+}
