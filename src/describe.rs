@@ -8,7 +8,7 @@ use crate::format::Locale;
 use crate::model::{Bound, Chart, ChartKind, Indicator, Timeline};
 
 /// A chart's data as a table: a caption, column headings and rows of cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Table {
     pub caption: String,
     pub headers: Vec<&'static str>,
@@ -16,7 +16,7 @@ pub struct Table {
 }
 
 /// What a tooltip shows about one figure or event.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Tooltip {
     /// What the figure is of ("Under 30") or the event's date.
     pub heading: String,

@@ -11,9 +11,12 @@ pub mod charts;
 pub mod describe;
 pub mod format;
 pub mod model;
+pub mod settings;
 mod suggest;
 pub mod surface;
 pub mod theme;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 // The data-file checker runs in the build script; compiled here too so its
 // tests run. It includes `model/kinds.rs` and `suggest.rs` by path, on

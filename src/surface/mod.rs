@@ -11,5 +11,5 @@ pub mod fonts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod golden;

@@ -58,7 +58,7 @@ fn accessible(body: &str, chart: Chart, options: &Options, scene: &Scene) -> Str
     let (width, height) = (scene.width, scene.height);
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         role=\"img\" aria-labelledby=\"{id}-svg-title {id}-svg-desc\" style=\"max-width:100%;height:auto\">\n\
+         role=\"img\" aria-labelledby=\"{id}-svg-title {id}-svg-desc\">\n\
          <title id=\"{id}-svg-title\">{}</title>\n<desc id=\"{id}-svg-desc\">{}</desc>\n{content}",
         escape(chart.title()),
         escape(&alt_text(chart, &options.locale)),

@@ -1,1 +1,128 @@
-fn main() {}
+//! Build tasks, run as `cargo xtask <task>` (see `.cargo/config.toml`):
+//!
+//! - `dist`: the release WASM and the static site in `dist/`;
+//! - `serve`: `dist`, then serve it at http://127.0.0.1:8000;
+//! - `test`: every test — lint, native, WASM in headless Chromium, end to end;
+//! - `bench`: sizes and timings against Chart.js and uPlot.
+//!
+//! Each installs what it needs on first use (see `tools`).
+
+mod dist;
+mod export;
+mod serve;
+mod site;
+mod test;
+mod tools;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Result, bail};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "Build, serve, test and benchmark the indicator-charts viewer")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the release WASM and the static site into dist/.
+    Dist {
+        /// Output folder.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// The URL the site will be served from, for the embed code the page offers.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build dist/ and serve it.
+    Serve {
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Listen on every interface, not only 127.0.0.1.
+        #[arg(long)]
+        public: bool,
+        /// Serve dist/ as it is, without building.
+        #[arg(long)]
+        no_build: bool,
+    },
+    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests.
+    Test {
+        /// Skip `cargo fmt --check` and clippy.
+        #[arg(long)]
+        no_lint: bool,
+    },
+}
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or(Path::new("."))
+}
+
+/// Progress output, set apart from the tools' own.
+pub fn say(message: &str) {
+    println!("\x1b[1m==> {message}\x1b[0m");
+}
+
+/// Runs a command, failing with the command line if it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let status = command.status();
+    let line = format!("{:?}", command).replace('"', "");
+    match status {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => bail!("`{line}` failed ({status})"),
+        Err(e) => bail!("could not run `{line}`: {e}"),
+    }
+}
+
+fn main() {
+    if let Err(error) = run_task(Cli::parse().task) {
+        eprintln!("\x1b[1;31merror:\x1b[0m {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run_task(task: Task) -> Result<()> {
+    match task {
+        Task::Dist { out, base_url } => {
+            dist::dist(&dist::DistOptions {
+                out: root().join(out),
+                base_url,
+            })?;
+        }
+        Task::Serve {
+            port,
+            public,
+            no_build,
+        } => {
+            let out = root().join("dist");
+            if !no_build {
+                dist::dist(&dist::DistOptions {
+                    out: out.clone(),
+                    base_url: None,
+                })?;
+            }
+            let host = if public { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async move {
+                let (address, serve) = serve::bind(out, SocketAddr::from((host, port))).await?;
+                say(&format!(
+                    "Serving dist/ at http://{address}/ (Ctrl-C to stop)"
+                ));
+                tokio::select! {
+                    result = serve => result?,
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+                anyhow::Ok(())
+            })?;
+        }
+        Task::Test { no_lint } => test::all(!no_lint)?,
+    }
+    Ok(())
+}

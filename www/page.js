@@ -1,0 +1,80 @@
+// The viewer page's actions: copy the embed code (script or iframe),
+// download a chart as PNG or SVG, and keep a linked chart (index.html#ID)
+// in view once the charts above it have drawn and changed height.
+
+const base = document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', document.baseURI).href;
+const url = (path) => new URL(path, base).href;
+
+function embedCode(kind, id, title, height) {
+  if (kind === 'script') {
+    return `<script type="module" src="${url('indicator-chart.js')}"></script>\n<indicator-chart indicator="${id}"></indicator-chart>`;
+  }
+  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" async></script>`;
+}
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard API (an insecure origin, or permission refused): copy
+    // through a selected, off-screen text area.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'offscreen';
+    document.body.append(area);
+    area.select();
+    const done = document.execCommand('copy');
+    area.remove();
+    return done;
+  }
+}
+
+function save(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+document.addEventListener('click', async (event) => {
+  const target = event.target.closest('[data-action]');
+  const actions = target?.closest('.actions');
+  if (!actions) return;
+  const { chart: id, title, height } = actions.dataset;
+  const status = actions.querySelector('.status');
+  const element = document.querySelector(`indicator-chart[indicator="${CSS.escape(id)}"]`);
+  const say = (text) => { status.textContent = text; setTimeout(() => { if (status.textContent === text) status.textContent = ''; }, 4000); };
+  switch (target.dataset.action) {
+    case 'copy-script':
+    case 'copy-iframe': {
+      const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
+      say((await copy(embedCode(kind, id, title, height))) ? 'Embed code copied.' : 'Could not copy; select the code by hand.');
+      break;
+    }
+    case 'png':
+      try {
+        save(await element.toBlob(), `${id}.png`);
+      } catch (e) {
+        say(e.message);
+      }
+      break;
+    case 'svg': {
+      // The SVG the page was built with is inside the element (its static fallback).
+      const svg = element?.querySelector('svg');
+      if (!svg) return; // follow the link
+      event.preventDefault();
+      save(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `${id}.svg`);
+      break;
+    }
+  }
+});
+
+document.addEventListener('indicator-charts-ready', () => {
+  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target) target.scrollIntoView();
+});

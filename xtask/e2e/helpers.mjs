@@ -1,0 +1,47 @@
+// Shared by the end-to-end tests: console watching, waiting for charts,
+// and reading a chart's canvas pixels from inside its shadow root.
+import { expect } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions; `assertClean()` fails on any. */
+export function watchConsole(page) {
+  const problems = [];
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console.error: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  return { problems, assertClean: () => expect(problems, 'console errors').toEqual([]) };
+}
+
+/** Resolves when performance.mark('charts-ready') has been set. */
+export async function chartsReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0);
+}
+
+/** Scrolls every chart into view so each draws, and waits until all have. */
+export async function drawAll(page, selector = 'indicator-chart') {
+  const charts = page.locator(selector);
+  const count = await charts.count();
+  for (let i = 0; i < count; i++) {
+    await charts.nth(i).scrollIntoViewIfNeeded();
+    await expect(charts.nth(i)).toHaveAttribute('data-state', /drawn|error/);
+  }
+  return count;
+}
+
+/** Pixels of a chart's canvas that differ from its top-left (background) pixel. */
+export function drawnPixels(chart) {
+  return chart.evaluate((element) => {
+    const canvas = element.shadowRoot?.querySelector('canvas');
+    if (!canvas || canvas.hidden || canvas.width === 0) return 0;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let drawn = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) drawn++;
+    }
+    return drawn;
+  });
+}
+
+/** The ids of every chart, from the data the build wrote. */
+export async function chartIds(request) {
+  const data = await (await request.get('data/indicators.json')).json();
+  return [...data.indicators.map((i) => i.id), data.timeline.id];
+}

@@ -1,0 +1,221 @@
+//! `cargo xtask dist`: the release WASM (opt-level "z", LTO, wasm-bindgen
+//! `--target web`, wasm-opt -Oz from binaryen ≥ 132) and the static site in
+//! `dist/`:
+//!
+//! - `index.html`, `offline.html` (one self-contained file), `embed.html`;
+//! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
+//!   minified module) and `indicator_charts_bg.wasm`;
+//! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
+//! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
+//!   `events.csv` and `<id>.csv` for each chart.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use indicator_charts::model::{INDICATORS, all_charts};
+use indicator_charts::surface::svg;
+
+use crate::site::{OfflineAssets, PageKind, index_page, svg_options};
+use crate::{export, root, run, say, tools};
+
+pub struct DistOptions {
+    pub out: PathBuf,
+    /// Where the site will be served from, for the embed code it offers;
+    /// by default the page's own address.
+    pub base_url: Option<String>,
+}
+
+/// Builds the site; returns the output folder.
+pub fn dist(options: &DistOptions) -> Result<PathBuf> {
+    let started = Instant::now();
+    tools::ensure_wasm_target()?;
+    let bindgen = tools::ensure_wasm_bindgen()?;
+    let node_modules = tools::ensure_npm_packages()?;
+    let out = &options.out;
+    let work = root().join("target/dist-work");
+    let pkg = work.join("pkg");
+
+    say("Building the WASM module (release)…");
+    run(Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "indicator-charts",
+        ])
+        .current_dir(root()))?;
+    let wasm = root().join("target/wasm32-unknown-unknown/release/indicator_charts.wasm");
+
+    say("Generating the JavaScript bindings (wasm-bindgen --target web)…");
+    run(Command::new(&bindgen.cli)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&pkg)
+        .arg(&wasm))?;
+
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
+    }
+    for dir in [out.clone(), out.join("data"), out.join("charts")] {
+        std::fs::create_dir_all(&dir)?;
+    }
+
+    say("Optimising the WASM (wasm-opt -Oz, binaryen from npm)…");
+    let optimised = out.join("indicator_charts_bg.wasm");
+    run(Command::new(node_modules.join(".bin/wasm-opt"))
+        .arg(pkg.join("indicator_charts_bg.wasm"))
+        .args(WASM_OPT_FLAGS)
+        .arg("-o")
+        .arg(&optimised))?;
+
+    say("Bundling and minifying scripts and styles (esbuild)…");
+    let www = root().join("www");
+    let glue = pkg.join("indicator_charts.js");
+    let esbuild = node_modules.join(".bin/esbuild");
+    let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| -> Result<()> {
+        run(Command::new(&esbuild)
+            .arg(entry)
+            .args([
+                "--minify",
+                "--target=es2022",
+                "--legal-comments=none",
+                "--log-level=warning",
+            ])
+            .args(extra)
+            .arg(format!("--outfile={}", outfile.display())))
+    };
+    let alias = format!("--alias:indicator-charts-glue={}", glue.display());
+    let module = ["--bundle", "--format=esm", alias.as_str()];
+    bundle(
+        &www.join("indicator-chart.js"),
+        &out.join("indicator-chart.js"),
+        &module,
+    )?;
+    bundle(&www.join("page.js"), &out.join("page.js"), &module)?;
+    bundle(&www.join("embed.js"), &out.join("embed.js"), &module)?;
+    bundle(
+        &www.join("embed-resize.js"),
+        &out.join("embed-resize.js"),
+        &[],
+    )?;
+    bundle(&www.join("page.css"), &out.join("page.css"), &[])?;
+    bundle(&www.join("embed.css"), &out.join("embed.css"), &[])?;
+    std::fs::copy(www.join("embed.html"), out.join("embed.html"))?;
+
+    say("Writing the data files and static SVGs…");
+    std::fs::write(out.join("data/indicators.json"), export::json()?)?;
+    std::fs::write(
+        out.join("data/indicators.csv"),
+        export::indicators_csv(INDICATORS.iter())?,
+    )?;
+    std::fs::write(out.join("data/events.csv"), export::events_csv()?)?;
+    for chart in all_charts() {
+        std::fs::write(
+            out.join(format!("data/{}.csv", chart.id())),
+            export::chart_csv(chart)?,
+        )?;
+        let image = svg::render(chart, &svg_options())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", chart.id()))?;
+        std::fs::write(out.join(format!("charts/{}.svg", chart.id())), image)?;
+    }
+
+    say("Writing the pages…");
+    let base_url = options.base_url.as_deref();
+    std::fs::write(
+        out.join("index.html"),
+        index_page(&PageKind {
+            offline: None,
+            base_url,
+        })?,
+    )?;
+
+    // offline.html: the element and the page's actions as one inline module.
+    let entry = work.join("offline-entry.js");
+    std::fs::write(
+        &entry,
+        format!(
+            "import {:?};\nimport {:?};\n",
+            www.join("indicator-chart.js").display().to_string(),
+            www.join("page.js").display().to_string()
+        ),
+    )?;
+    let offline_script = work.join("offline.js");
+    bundle(&entry, &offline_script, &module)?;
+    let offline = OfflineAssets {
+        css: &std::fs::read_to_string(out.join("page.css"))?,
+        script: &std::fs::read_to_string(&offline_script)?,
+        wasm: &std::fs::read(&optimised)?,
+    };
+    std::fs::write(
+        out.join("offline.html"),
+        index_page(&PageKind {
+            offline: Some(offline),
+            base_url,
+        })?,
+    )?;
+
+    report(out)?;
+    say(&format!(
+        "dist/ built in {:.1} s: {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    ));
+    Ok(out.clone())
+}
+
+/// Features the Rust toolchain's wasm32 output uses; wasm-opt must be told,
+/// or it rejects the module.
+pub const WASM_OPT_FLAGS: [&str; 9] = [
+    "-Oz",
+    "--strip-debug",
+    "--strip-producers",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+/// Prints the size of what a reader downloads.
+fn report(out: &Path) -> Result<()> {
+    println!("\n  {:<28} {:>10} {:>10}", "file", "bytes", "gzip -9");
+    let files = [
+        "indicator_charts_bg.wasm",
+        "indicator-chart.js",
+        "page.js",
+        "page.css",
+        "index.html",
+        "embed.html",
+        "offline.html",
+    ];
+    for name in files {
+        let bytes = std::fs::read(out.join(name))?;
+        println!(
+            "  {:<28} {:>10} {:>10}",
+            name,
+            bytes.len(),
+            gzip_size(&bytes)?
+        );
+    }
+    let embed: usize = ["indicator_charts_bg.wasm", "indicator-chart.js"]
+        .iter()
+        .map(|name| {
+            std::fs::read(out.join(name))
+                .map_err(Into::into)
+                .and_then(|b| gzip_size(&b))
+        })
+        .sum::<Result<usize>>()?;
+    println!("  an embedding page downloads {embed} bytes gzip (indicator-chart.js + .wasm)\n");
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! `cargo xtask test`: every test, in stages, each reported; the task fails
+//! if any stage fails.
+//!
+//! 1. lint: `cargo fmt --check`, clippy `-D warnings` (native and wasm32);
+//! 2. native: `cargo test --workspace` (data checks, layout, goldens, …);
+//! 3. wasm: the crate's `wasm_bindgen_test`s in headless Chromium;
+//! 4. end to end: `dist/` built into `target/e2e/dist`, served, and driven
+//!    by Playwright (`xtask/e2e/*.spec.mjs`) in Debian's Chromium.
+
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::tools::{self, CHROMIUM_FLAGS};
+use crate::{dist, root, run, say, serve};
+
+pub fn all(lint: bool) -> Result<()> {
+    let mut results: Vec<(&str, f64, Result<()>)> = Vec::new();
+    let mut stage = |name: &'static str, task: &dyn Fn() -> Result<()>| {
+        say(&format!("Test stage: {name}"));
+        let started = Instant::now();
+        let result = task();
+        if let Err(e) = &result {
+            eprintln!("\x1b[1;31mstage {name} failed:\x1b[0m {e:#}");
+        }
+        results.push((name, started.elapsed().as_secs_f64(), result));
+    };
+    if lint {
+        stage("lint", &lint_stage);
+    }
+    stage("native", &native_stage);
+    stage("wasm", &wasm_stage);
+    stage("end-to-end", &end_to_end_stage);
+
+    println!();
+    for (name, seconds, result) in &results {
+        let verdict = if result.is_ok() {
+            "\x1b[32mpassed\x1b[0m"
+        } else {
+            "\x1b[31mFAILED\x1b[0m"
+        };
+        println!("  {name:<12} {verdict} ({seconds:.0} s)");
+    }
+    let failed = results.iter().filter(|(_, _, r)| r.is_err()).count();
+    if failed > 0 {
+        bail!("{failed} test stage(s) failed");
+    }
+    say("Every test passed.");
+    Ok(())
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command.current_dir(root());
+    command
+}
+
+fn lint_stage() -> Result<()> {
+    tools::ensure_wasm_target()?;
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "indicator-charts",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+fn native_stage() -> Result<()> {
+    run(cargo().args(["test", "--workspace"]))
+}
+
+fn wasm_stage() -> Result<()> {
+    tools::ensure_wasm_target()?;
+    let bindgen = tools::ensure_wasm_bindgen()?;
+    let browser = tools::ensure_chromium()?;
+    let work = root().join("target/wasm-test");
+    let profile = work.join("chromium-profile");
+    let _ = std::fs::remove_dir_all(&profile);
+    std::fs::create_dir_all(&profile)?;
+    let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": { "binary": browser.chromium, "args": args }
+    });
+    let webdriver_json = work.join("webdriver.json");
+    std::fs::write(
+        &webdriver_json,
+        serde_json::to_string_pretty(&capabilities)?,
+    )?;
+    run(cargo()
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "indicator-charts",
+            "--lib",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            &bindgen.test_runner,
+        )
+        .env("CHROMEDRIVER", &browser.chromedriver)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
+}
+
+fn end_to_end_stage() -> Result<()> {
+    let browser = tools::ensure_chromium()?;
+    let out = root().join("target/e2e/dist");
+    dist::dist(&dist::DistOptions {
+        out: out.clone(),
+        base_url: None,
+    })?;
+    let node_modules = tools::ensure_npm_packages()?;
+    let url = serve::spawn(out.clone())?;
+    say(&format!("Serving the test build at {url}"));
+    run(Command::new(node_modules.join(".bin/playwright"))
+        .args(["test", "--config", "e2e/playwright.config.mjs"])
+        .current_dir(root().join("xtask"))
+        .env("CHARTS_URL", &url)
+        .env("DIST_DIR", &out)
+        .env("CHROMIUM", &browser.chromium))
+    .context("end-to-end tests (xtask/e2e)")
+}

@@ -1,0 +1,210 @@
+//! The tools the tasks need, found or installed on first use, with progress
+//! printed: the wasm32 target, the wasm-bindgen CLI at exactly the version
+//! in Cargo.lock, the npm packages of `xtask/package.json` (wasm-opt from
+//! binaryen ≥ 132, esbuild, Playwright, axe-core, the benchmark's peers),
+//! and, for tests, Debian's Chromium and ChromeDriver.
+//!
+//! System packages (Node.js, Chromium) are installed with apt-get when this
+//! runs as root or with password-less sudo; otherwise the error names the
+//! command to run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{root, run, say};
+
+/// The wasm-bindgen CLI and its test runner.
+pub struct WasmBindgen {
+    pub cli: PathBuf,
+    pub test_runner: PathBuf,
+}
+
+/// Whether a command runs and prints something (its version).
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let output = Command::new(program).args(args).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+pub fn ensure_wasm_target() -> Result<()> {
+    if output_of("rustup", &["target", "list", "--installed"])
+        .is_some_and(|list| list.lines().any(|l| l == "wasm32-unknown-unknown"))
+    {
+        return Ok(());
+    }
+    if output_of("rustup", &["--version"]).is_none() {
+        let sysroot = output_of("rustc", &["--print", "sysroot"]).unwrap_or_default();
+        if Path::new(&sysroot)
+            .join("lib/rustlib/wasm32-unknown-unknown")
+            .exists()
+        {
+            return Ok(());
+        }
+        bail!(
+            "the wasm32-unknown-unknown target is missing and rustup is not available; install the target for your Rust toolchain"
+        );
+    }
+    say("Installing the wasm32-unknown-unknown target (rustup target add)…");
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// The version of the `wasm-bindgen` crate in Cargo.lock: the CLI must match it exactly.
+pub fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let lock: toml::Table = toml::from_str(&lock).context("parsing Cargo.lock")?;
+    let packages = lock
+        .get("package")
+        .and_then(|p| p.as_array())
+        .context("Cargo.lock has no packages")?;
+    packages
+        .iter()
+        .filter_map(|p| p.as_table())
+        .find(|p| p.get("name").and_then(|n| n.as_str()) == Some("wasm-bindgen"))
+        .and_then(|p| p.get("version")?.as_str().map(str::to_string))
+        .context("wasm-bindgen is not in Cargo.lock")
+}
+
+pub fn ensure_wasm_bindgen() -> Result<WasmBindgen> {
+    let version = locked_wasm_bindgen_version()?;
+    let wanted = format!("wasm-bindgen {version}");
+    if output_of("wasm-bindgen", &["--version"]).as_deref() == Some(wanted.as_str()) {
+        if let Some(runner) = which("wasm-bindgen-test-runner") {
+            return Ok(WasmBindgen {
+                cli: PathBuf::from("wasm-bindgen"),
+                test_runner: runner,
+            });
+        }
+    }
+    let install_root = root()
+        .join("target/tools")
+        .join(format!("wasm-bindgen-cli-{version}"));
+    let bin = install_root.join("bin");
+    let tools = WasmBindgen {
+        cli: bin.join("wasm-bindgen"),
+        test_runner: bin.join("wasm-bindgen-test-runner"),
+    };
+    if tools.cli.exists() && tools.test_runner.exists() {
+        return Ok(tools);
+    }
+    say(&format!(
+        "Installing wasm-bindgen-cli {version} into {} (matches Cargo.lock; about 2 minutes, once)…",
+        install_root.display()
+    ));
+    run(Command::new("cargo")
+        .args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &format!("={version}"),
+            "--root",
+        ])
+        .arg(&install_root))?;
+    Ok(tools)
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+}
+
+/// Installs Debian packages when possible, or says how.
+fn install_system_packages(packages: &[&str], why: &str) -> Result<()> {
+    let is_root = output_of("id", &["-u"]).as_deref() == Some("0");
+    let sudo = !is_root
+        && Command::new("sudo")
+            .args(["-n", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+    let has_apt = which("apt-get").is_some();
+    if !(has_apt && (is_root || sudo)) {
+        bail!(
+            "{why} needs {}; install with: sudo apt-get install -y {}",
+            packages.join(", "),
+            packages.join(" ")
+        );
+    }
+    say(&format!(
+        "Installing {} with apt-get ({why})…",
+        packages.join(", ")
+    ));
+    let apt = |args: &[&str]| {
+        let mut command = if sudo {
+            Command::new("sudo")
+        } else {
+            Command::new("apt-get")
+        };
+        if sudo {
+            command.arg("apt-get");
+        }
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut command)
+    };
+    apt(&["update", "-q"])?;
+    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
+}
+
+pub fn ensure_node() -> Result<()> {
+    if output_of("node", &["--version"]).is_some() && output_of("npm", &["--version"]).is_some() {
+        return Ok(());
+    }
+    install_system_packages(&["nodejs", "npm"], "building the site (esbuild, wasm-opt)")
+}
+
+/// `xtask/node_modules`, installed from `xtask/package-lock.json`
+/// (reinstalled when the lock file changes).
+pub fn ensure_npm_packages() -> Result<PathBuf> {
+    ensure_node()?;
+    let dir = root().join("xtask");
+    let modules = dir.join("node_modules");
+    let lock =
+        std::fs::read(dir.join("package-lock.json")).context("reading xtask/package-lock.json")?;
+    let stamp = modules.join(".xtask-lock");
+    if std::fs::read(&stamp).is_ok_and(|installed| installed == lock) {
+        return Ok(modules);
+    }
+    say("Installing npm packages of xtask/package.json (npm ci)…");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(&dir))?;
+    std::fs::write(&stamp, lock)?;
+    Ok(modules)
+}
+
+/// Debian's Chromium and ChromeDriver.
+pub struct Browser {
+    pub chromium: PathBuf,
+    pub chromedriver: PathBuf,
+}
+
+pub fn ensure_chromium() -> Result<Browser> {
+    let browser = Browser {
+        chromium: "/usr/bin/chromium".into(),
+        chromedriver: "/usr/bin/chromedriver".into(),
+    };
+    if !(browser.chromium.exists() && browser.chromedriver.exists()) {
+        install_system_packages(&["chromium", "chromium-driver"], "the browser tests")?;
+    }
+    Ok(browser)
+}
+
+/// The flags every headless Chromium here runs with: no sandbox (root in
+/// a container), and none of the background traffic this closed network
+/// would refuse.
+pub const CHROMIUM_FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
