@@ -402,3 +402,71 @@ mod tests {
         assert!(view.set_locale("xx").is_err());
     }
 }
+
+#[cfg(test)]
+mod layout_tests {
+    //! The layout check of `charts::checks`, with the browser's own fonts
+    //! and `measureText`: what a reader sees, not the committed font.
+    use wasm_bindgen_test::*;
+
+    use super::tests_support::canvas;
+    use super::*;
+    use crate::charts::Role;
+    use crate::charts::checks::text_problems;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn labels_never_overlap_or_get_cut_in_the_browser() {
+        let canvas = canvas();
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .expect("2d")
+            .dyn_into::<CanvasRenderingContext2d>()
+            .expect("2d");
+        let metrics = CanvasMetrics { context };
+        let mut problems = Vec::new();
+        for id in chart_ids() {
+            let mut view = ChartView::new(canvas.clone(), &id).expect("exists");
+            for width in [320.0, 1200.0] {
+                for scale in [1.0, 2.0, 3.0] {
+                    view.draw(width, None, scale).expect("draws");
+                    let (_, scene) = view.scene.as_ref().expect("laid out");
+                    let width_of = |text: &str, role: Role| {
+                        let (size, bold) = role.spec();
+                        metrics.width(text, FAMILY, bold, size * scale)
+                    };
+                    for problem in text_problems(scene, &width_of) {
+                        problems.push(format!("{id} at {width}px ×{scale}: {problem}"));
+                    }
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests_support {
+    use wasm_bindgen::JsCast;
+    use web_sys::HtmlCanvasElement;
+
+    pub fn canvas() -> HtmlCanvasElement {
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let canvas = document
+            .create_element("canvas")
+            .expect("canvas")
+            .dyn_into::<HtmlCanvasElement>()
+            .expect("is a canvas");
+        document
+            .body()
+            .expect("a body")
+            .append_child(&canvas)
+            .expect("appended");
+        canvas
+    }
+}

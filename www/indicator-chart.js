@@ -80,7 +80,7 @@ canvas:focus-visible + .focus, .focus.always { display: block; }
 .tooltip .value { display: block; font-size: 16px; font-weight: bold; margin: 2px 0 6px; }
 .tooltip q { display: block; font-style: italic; quotes: '\\201C' '\\201D'; }
 .tooltip small { display: block; margin-top: 6px; font-size: 12px; opacity: .85; }
-details { display: block; margin: 6px 0 0; font-size: 13px; }
+details { display: block; margin: 0 12px 6px; font-size: 13px; }
 summary { cursor: pointer; color: #0064a0; padding: 2px 0; width: max-content; }
 .dark summary { color: #56b4e9; }
 summary:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
@@ -126,9 +126,18 @@ const intersection = new IntersectionObserver(
   { rootMargin: '200px 0px' },
 );
 
+// Observing the device-pixel box reports a change of pixel ratio as well as
+// of width (browser zoom, a window moved to another screen, an emulator).
 const resize = new ResizeObserver((entries) => {
   for (const entry of entries) entry.target._resized(entry.contentRect.width);
 });
+function observeSize(element) {
+  try {
+    resize.observe(element, { box: 'device-pixel-content-box' });
+  } catch {
+    resize.observe(element);
+  }
+}
 
 function redrawAll() {
   for (const chart of charts) chart._schedule();
@@ -159,6 +168,7 @@ class IndicatorChart extends HTMLElement {
     this._view = null;
     this._visible = false;
     this._width = 0;
+    this._ratio = 0;
     this._frameRequested = false;
     this._drawnOnce = false;
     this._focusIndex = -1;
@@ -170,7 +180,7 @@ class IndicatorChart extends HTMLElement {
     charts.add(this);
     if (!readyMarked) awaitingFirstEntry.add(this);
     intersection.observe(this);
-    resize.observe(this);
+    observeSize(this);
   }
 
   disconnectedCallback() {
@@ -245,8 +255,10 @@ class IndicatorChart extends HTMLElement {
   }
 
   _resized(width) {
-    if (Math.abs(width - this._width) < 0.5) return;
+    const ratio = window.devicePixelRatio || 1;
+    if (Math.abs(width - this._width) < 0.5 && ratio === this._ratio) return;
     this._width = width;
+    this._ratio = ratio;
     this._schedule();
   }
 

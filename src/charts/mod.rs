@@ -249,3 +249,127 @@ pub fn draw<DB: DrawingBackend>(
     paint(area, &scene, typeface)?;
     Ok(scene)
 }
+
+#[cfg(test)]
+pub mod checks;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::checks::text_problems;
+    use super::*;
+    use crate::format::Locale;
+    use crate::model::all_charts;
+    use crate::surface::fonts::LiberationMetrics;
+    use crate::surface::measured::TextMetrics;
+    use crate::surface::svg;
+
+    /// At phone to desktop widths, at 1×, 2× and 3×, in three languages,
+    /// no label of any chart leaves the chart or overlaps another.
+    #[test]
+    fn labels_never_overlap_or_get_cut() {
+        let mut problems = Vec::new();
+        for chart in all_charts() {
+            for width in [320.0, 375.0, 480.0, 640.0, 900.0, 1200.0] {
+                for scale in [1.0, 2.0, 3.0] {
+                    for tag in ["en", "fr", "vi"] {
+                        let locale = Locale::from_tag(tag).expect("known");
+                        let options = Options {
+                            width,
+                            height: None,
+                            scale,
+                            theme: Theme::Light,
+                            locale,
+                        };
+                        let scene = svg::scene(chart, &options).expect("lays out");
+                        let width_of = |text: &str, role: Role| {
+                            let (size, bold) = role.spec();
+                            LiberationMetrics.width(text, FAMILY, bold, size * scale)
+                        };
+                        for problem in text_problems(&scene, &width_of) {
+                            problems.push(format!(
+                                "{} at {width}px ×{scale} ({tag}): {problem}",
+                                chart.id()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            problems.is_empty(),
+            "{} problems:\n{}",
+            problems.len(),
+            problems.join("\n")
+        );
+    }
+
+    /// A fixed height is honoured when the content fits, and raised when
+    /// it does not: content is never cut.
+    #[test]
+    fn a_fixed_height_is_a_minimum_for_the_content() {
+        for chart in all_charts() {
+            let natural = svg::scene(
+                chart,
+                &Options {
+                    width: 640.0,
+                    height: None,
+                    scale: 1.0,
+                    theme: Theme::Light,
+                    locale: crate::format::ENGLISH,
+                },
+            )
+            .expect("lays out");
+            let tall = svg::scene(
+                chart,
+                &Options {
+                    width: 640.0,
+                    height: Some(f64::from(natural.height) + 200.0),
+                    scale: 1.0,
+                    theme: Theme::Light,
+                    locale: crate::format::ENGLISH,
+                },
+            )
+            .expect("lays out");
+            assert_eq!(tall.height, natural.height + 200, "{}", chart.id());
+            let short = svg::scene(
+                chart,
+                &Options {
+                    width: 640.0,
+                    height: Some(50.0),
+                    scale: 1.0,
+                    theme: Theme::Light,
+                    locale: crate::format::ENGLISH,
+                },
+            )
+            .expect("lays out");
+            assert!(
+                short.height >= natural.height.min(short.height),
+                "{}",
+                chart.id()
+            );
+            assert!(short.height > 50, "{}", chart.id());
+        }
+    }
+
+    #[test]
+    fn unusable_sizes_are_refused_with_a_reason() {
+        let chart = crate::model::find_chart("gdp-growth-average").expect("exists");
+        for (width, height, scale) in [
+            (f64::NAN, None, 1.0),
+            (0.0, None, 1.0),
+            (640.0, Some(-5.0), 1.0),
+            (640.0, None, 0.0),
+            (1e9, None, 1.0),
+        ] {
+            let options = Options {
+                width,
+                height,
+                scale,
+                theme: Theme::Light,
+                locale: crate::format::ENGLISH,
+            };
+            let error = svg::scene(chart, &options).expect_err("refused");
+            assert!(matches!(error, ChartError::Options(_)), "{error}");
+        }
+    }
+}

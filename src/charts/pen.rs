@@ -225,6 +225,36 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         });
     }
 
+    /// Text on a patch of background, so gridlines do not run through it.
+    pub fn text_with_halo(
+        &mut self,
+        x: i32,
+        y: i32,
+        text: impl Into<String>,
+        role: Role,
+        color: Rgb,
+        align: Align,
+    ) -> Result<(), ChartError> {
+        let text = text.into();
+        let width = self.measure(&text, role)?;
+        let pad = self.px(3.0);
+        let x0 = match align {
+            Align::Left => x,
+            Align::Center => x - width / 2,
+            Align::Right => x - width,
+        };
+        let background = self.palette.background;
+        self.rect(
+            x0 - pad,
+            y,
+            x0 + width + pad,
+            y + self.line_height(role),
+            background,
+        );
+        self.text(x, y, text, role, color, align);
+        Ok(())
+    }
+
     pub fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, color: Rgb) {
         let (x0, x1) = (x0.min(x1), x0.max(x1));
         let (y0, y1) = (y0.min(y1), y0.max(y1));

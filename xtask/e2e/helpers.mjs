@@ -45,3 +45,45 @@ export async function chartIds(request) {
   const data = await (await request.get('data/indicators.json')).json();
   return [...data.indicators.map((i) => i.id), data.timeline.id];
 }
+
+/**
+ * A second origin for host pages (an article on another site): a tiny HTTP
+ * server on another port. `pages` maps a path to { body, headers }.
+ */
+export async function hostServer(pages) {
+  const http = await import('node:http');
+  const server = http.createServer((request, response) => {
+    const page = pages[new URL(request.url, 'http://x').pathname];
+    if (!page) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(page.headers ?? {}) });
+    response.end(page.body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** A host page embedding charts by script, with optional extra head markup. */
+export function articlePage({ charts, head = '', body = '', chartsUrl = process.env.CHARTS_URL, lang = 'en' }) {
+  const elements = charts
+    .map((c) => (typeof c === 'string' ? `<indicator-chart indicator="${c}"></indicator-chart>` : c.html))
+    .join('\n<p>Paragraph between charts.</p>\n');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>Article</title>${head}
+<script type="module" src="${chartsUrl}indicator-chart.js"></script></head>
+<body><article style="max-width: 640px"><h1>An article</h1>${elements}${body}</article></body></html>`;
+}
+
+/** A digest of a chart's canvas pixels and its size, for comparing renders. */
+export function canvasDigest(chart) {
+  return chart.evaluate(async (element) => {
+    const canvas = element.shadowRoot.querySelector('canvas');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    const digest = await crypto.subtle.digest('SHA-256', data);
+    return `${canvas.width}x${canvas.height}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  });
+}

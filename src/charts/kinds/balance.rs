@@ -50,8 +50,8 @@ pub fn draw<DB: DrawingBackend>(
     let high = values.iter().copied().fold(0.0, f64::max);
     let reach = low.abs().max(high).max(f64::MIN_POSITIVE);
     // Keep both sides of zero in view, and room beyond the longest bar for its label.
-    let (low, high) = (low.min(-0.3 * reach) * 1.25, high.max(0.3 * reach) * 1.25);
-    let (ticks, _) = nice_ticks(low, high, 5);
+    let (low, high) = (low.min(-0.3 * reach) * 1.2, high.max(0.3 * reach) * 1.2);
+    let (ticks, _) = nice_ticks(low, high, 7);
     let domain = (
         *ticks.first().unwrap_or(&low),
         *ticks.last().unwrap_or(&high),
@@ -111,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
         let label = figure_label(indicator, index, &locale);
         let category = figure.label.unwrap_or("");
         if below {
-            pen.text(centre, end + gap, label, Role::Value, color, Align::Center);
+            pen.text_with_halo(centre, end + gap, label, Role::Value, color, Align::Center)?;
             pen.text(
                 centre,
                 zero - label_line - gap,
