@@ -399,6 +399,8 @@ mod tests {
         view.set_locale("fr").expect("French is known");
         view.draw(600.0, None, 1.0).expect("draws");
         assert!(view.alt_text().contains("6,15\u{202f}%"));
+        let (_, scene) = view.scene.as_ref().expect("laid out");
+        assert!(scene.texts().any(|t| t.contains("6,15\u{202f}%")), "the canvas shows 6,15 %");
         assert!(view.set_locale("xx").is_err());
     }
 }

@@ -1,6 +1,6 @@
 // Resizes iframes of embed.html to the height their chart posts.
 // Add once to a page that embeds charts by iframe:
-//   <script src="https://…/embed-resize.js" async></script>
+//   <script src="https://…/embed-resize.js" crossorigin="anonymous" async></script>
 // (or paste the function below into the page). Only iframes whose src is
 // an embed.html receive a height, and only from the window they show.
 addEventListener('message', (event) => {

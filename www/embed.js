@@ -17,6 +17,13 @@ for (const name of ['theme', 'locale', 'aspect-ratio']) {
 if (params.has('theme')) document.documentElement.dataset.theme = params.get('theme');
 document.getElementById('more').href = `index.html#${encodeURIComponent(indicator)}`;
 
+// Name the page after its chart once the module has drawn it.
+document.addEventListener('indicator-charts-ready', () => {
+  if (!chart.chartTitle) return;
+  document.title = `${chart.chartTitle} · US–Vietnam relations in figures`;
+  document.getElementById('heading').textContent = chart.chartTitle;
+});
+
 let posted = 0;
 function postHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);

@@ -57,8 +57,9 @@ const STYLES = `
 .frame.dark { color: #f0f1f2; background: #16181b; }
 .placeholder { display: block; aspect-ratio: 3 / 2; }
 canvas { display: block; outline: none; touch-action: manipulation; }
+canvas:focus-visible { outline: 2px solid #0064a0; outline-offset: 2px; }
+.dark canvas:focus-visible { outline-color: #56b4e9; }
 canvas[hidden], .placeholder[hidden], .error[hidden], .tooltip[hidden], .focus[hidden], slot[hidden] { display: none; }
-canvas:focus-visible + .focus, .focus.always { display: block; }
 .focus {
   position: absolute; pointer-events: none; box-sizing: border-box;
   border: 2px solid #0064a0; border-radius: 3px; box-shadow: 0 0 0 2px #fff;
@@ -197,6 +198,11 @@ class IndicatorChart extends HTMLElement {
     if (previous === value) return;
     if (name === 'indicator') this._release();
     this._schedule();
+  }
+
+  /** The chart's title, once the module has loaded it ('' before). */
+  get chartTitle() {
+    return this._view?.title() ?? '';
   }
 
   /** The chart as a PNG, at the pixel ratio it is shown at. */

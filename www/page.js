@@ -9,7 +9,7 @@ function embedCode(kind, id, title, height) {
   if (kind === 'script') {
     return `<script type="module" src="${url('indicator-chart.js')}"></script>\n<indicator-chart indicator="${id}"></indicator-chart>`;
   }
-  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" async></script>`;
+  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
 }
 
 async function copy(text) {
@@ -40,6 +40,9 @@ function save(blob, name) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
+
+// The actions need this script: shown only when it runs.
+for (const actions of document.querySelectorAll('.actions[hidden]')) actions.hidden = false;
 
 document.addEventListener('click', async (event) => {
   const target = event.target.closest('[data-action]');
