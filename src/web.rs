@@ -36,8 +36,8 @@ pub fn start() {
 
 /// The id of every chart, in page order.
 #[wasm_bindgen(js_name = chartIds)]
-pub fn chart_ids() -> Vec<String> {
-    model::all_charts().map(|c| c.id().to_string()).collect()
+pub fn chart_ids() -> Result<Vec<String>, JsError> {
+    Ok(model::all_charts().map(|c| c.id().to_string()).collect())
 }
 
 /// Checks an `aspect-ratio` attribute; returns width / height, or
@@ -52,6 +52,10 @@ thread_local! {
     /// redraw at a new size measures nothing it has measured before.
     static WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
 }
+
+/// Enough for every label of every chart at a few sizes; past it the cache
+/// starts again, so a page resized for hours does not grow without bound.
+const MAX_CACHED_WIDTHS: usize = 8_192;
 
 /// Widths from the canvas 2D context, in the same font string that
 /// plotters-canvas sets when it draws (`"bold 28px <family>"`).
@@ -79,7 +83,13 @@ impl TextMetrics for CanvasMetrics {
             .measure_text(text)
             .map(|m| m.width())
             .unwrap_or(0.0);
-        WIDTHS.with(|w| w.borrow_mut().insert(key, width));
+        WIDTHS.with(|w| {
+            let mut widths = w.borrow_mut();
+            if widths.len() >= MAX_CACHED_WIDTHS {
+                widths.clear();
+            }
+            widths.insert(key, width);
+        });
         width
     }
 }
@@ -141,8 +151,9 @@ impl ChartView {
     /// Sets the number format from the page's language, falling back to
     /// English for a language the viewer does not know.
     #[wasm_bindgen(js_name = setPageLocale)]
-    pub fn set_page_locale(&mut self, lang: &str) {
+    pub fn set_page_locale(&mut self, lang: &str) -> Result<(), JsError> {
         self.locale = settings::page_locale(lang);
+        Ok(())
     }
 
     /// Draws at `width` × `height` CSS pixels (no height: as tall as the
@@ -179,25 +190,28 @@ impl ChartView {
     }
 
     /// Index of the hotspot at (`x`, `y`) CSS pixels, if any.
-    pub fn hit(&self, x: f64, y: f64) -> Option<u32> {
-        let (_, scene) = self.scene.as_ref()?;
+    pub fn hit(&self, x: f64, y: f64) -> Result<Option<u32>, JsError> {
+        let Some((_, scene)) = self.scene.as_ref() else {
+            return Ok(None);
+        };
         let (x, y) = (
             (x * scene.scale).round() as i32,
             (y * scene.scale).round() as i32,
         );
-        scene
+        Ok(scene
             .hotspots
             .iter()
             .position(|h| h.contains(x, y))
-            .map(|i| i as u32)
+            .map(|i| i as u32))
     }
 
     /// How many hotspots (bars, points, events) the chart has.
     #[wasm_bindgen(js_name = hotspotCount)]
-    pub fn hotspot_count(&self) -> u32 {
-        self.scene
+    pub fn hotspot_count(&self) -> Result<u32, JsError> {
+        Ok(self
+            .scene
             .as_ref()
-            .map_or(0, |(_, s)| s.hotspots.len() as u32)
+            .map_or(0, |(_, s)| s.hotspots.len() as u32))
     }
 
     /// Hotspot `index`'s box in CSS pixels: [left, top, right, bottom].
@@ -237,8 +251,8 @@ impl ChartView {
 
     /// The chart's text alternative: its figure in words, and the source.
     #[wasm_bindgen(js_name = altText)]
-    pub fn alt_text(&self) -> String {
-        describe::alt_text(self.chart, &self.locale)
+    pub fn alt_text(&self) -> Result<String, JsError> {
+        Ok(describe::alt_text(self.chart, &self.locale))
     }
 
     /// The chart's data: `{ caption, headers, rows }`.
@@ -248,17 +262,17 @@ impl ChartView {
 
     /// Whether the last `setTheme` chose the dark palette.
     #[wasm_bindgen(js_name = isDark)]
-    pub fn is_dark(&self) -> bool {
-        self.theme == Theme::Dark
+    pub fn is_dark(&self) -> Result<bool, JsError> {
+        Ok(self.theme == Theme::Dark)
     }
 
-    pub fn title(&self) -> String {
-        self.chart.title().to_string()
+    pub fn title(&self) -> Result<String, JsError> {
+        Ok(self.chart.title().to_string())
     }
 
     /// The id this view draws (an embed may have written it with spaces).
-    pub fn id(&self) -> String {
-        self.chart.id().to_string()
+    pub fn id(&self) -> Result<String, JsError> {
+        Ok(self.chart.id().to_string())
     }
 }
 
@@ -342,7 +356,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn every_chart_draws_pixels_at_its_device_size() {
-        for id in chart_ids() {
+        for id in chart_ids().expect("ids") {
             let canvas = canvas();
             let mut view =
                 ChartView::new(canvas.clone(), &id).unwrap_or_else(|_| panic!("{id} exists"));
@@ -390,7 +404,7 @@ mod tests {
     fn tooltips_and_words_come_from_the_data() {
         let mut view = ChartView::new(canvas(), "gdp-growth-average").expect("exists");
         view.draw(600.0, None, 1.0).expect("draws");
-        assert!(view.hotspot_count() >= 1);
+        assert!(view.hotspot_count().expect("count") >= 1);
         let tooltip = view.tooltip(0).expect("a tooltip");
         let value = js_sys::Reflect::get(&tooltip, &"value".into())
             .expect("value")
@@ -398,9 +412,12 @@ mod tests {
         assert_eq!(value.as_deref(), Some("6.15%"));
         view.set_locale("fr").expect("French is known");
         view.draw(600.0, None, 1.0).expect("draws");
-        assert!(view.alt_text().contains("6,15\u{202f}%"));
+        assert!(view.alt_text().expect("words").contains("6,15\u{202f}%"));
         let (_, scene) = view.scene.as_ref().expect("laid out");
-        assert!(scene.texts().any(|t| t.contains("6,15\u{202f}%")), "the canvas shows 6,15 %");
+        assert!(
+            scene.texts().any(|t| t.contains("6,15\u{202f}%")),
+            "the canvas shows 6,15 %"
+        );
         assert!(view.set_locale("xx").is_err());
     }
 }
@@ -430,7 +447,7 @@ mod layout_tests {
             .expect("2d");
         let metrics = CanvasMetrics { context };
         let mut problems = Vec::new();
-        for id in chart_ids() {
+        for id in chart_ids().expect("ids") {
             let mut view = ChartView::new(canvas.clone(), &id).expect("exists");
             for width in [320.0, 1200.0] {
                 for scale in [1.0, 2.0, 3.0] {

@@ -22,6 +22,9 @@
 import init, { ChartView, parseAspectRatio } from 'indicator-charts-glue';
 
 const WASM_URL = new URL('indicator_charts_bg.wasm', import.meta.url);
+// Set by the build: the module's hash, checked by fetch, so that the script's
+// Subresource Integrity hash vouches for the module as well.
+const WASM_INTEGRITY = typeof __WASM_INTEGRITY__ === 'string' ? __WASM_INTEGRITY__ : undefined;
 
 /** One instance of the module for every chart on the page. */
 let moduleReady = null;
@@ -30,8 +33,12 @@ function loadModule() {
     // The offline bundle inlines the module as base64 in a data block:
     // from file:// a browser refuses to fetch it.
     const inline = document.getElementById('indicator-charts-wasm')?.textContent.trim();
-    const source = inline ? decodeBase64(inline) : fetch(WASM_URL);
-    moduleReady = init({ module_or_path: source });
+    const source = inline ? decodeBase64(inline) : fetch(WASM_URL, { integrity: WASM_INTEGRITY });
+    moduleReady = init({ module_or_path: source }).then((exports) => {
+      // For tests and benchmarks: the module's memory, in bytes.
+      globalThis.__indicatorChartsMemory = () => exports.memory.buffer.byteLength;
+      return exports;
+    });
   }
   return moduleReady;
 }

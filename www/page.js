@@ -4,10 +4,12 @@
 
 const base = document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', document.baseURI).href;
 const url = (path) => new URL(path, base).href;
+const integrity = document.querySelector('meta[name="indicator-charts-integrity"]')?.content;
 
 function embedCode(kind, id, title, height) {
   if (kind === 'script') {
-    return `<script type="module" src="${url('indicator-chart.js')}"></script>\n<indicator-chart indicator="${id}"></indicator-chart>`;
+    const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
+    return `<script type="module" src="${url('indicator-chart.js')}"${sri}></script>\n<indicator-chart indicator="${id}"></indicator-chart>`;
   }
   return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
 }

@@ -42,37 +42,53 @@ pub struct Options {
     pub locale: Locale,
 }
 
-/// The largest width or height, in CSS pixels, a chart is laid out at.
+/// The largest width or height, in CSS pixels, a chart is laid out at;
+/// a larger container gets a chart this wide.
 pub const MAX_CSS_SIZE: f64 = 16_384.0;
 /// The narrowest a chart is laid out; narrower containers get this width.
 pub const MIN_CSS_WIDTH: f64 = 120.0;
 /// The largest pixel ratio honoured (print resolution is about 4).
 pub const MAX_SCALE: f64 = 8.0;
+/// The most device pixels a chart may have, per side and in all: what a
+/// browser can allocate for a canvas without failing. A larger chart is
+/// drawn at a lower pixel ratio.
+pub const MAX_DEVICE_SIDE: f64 = 16_384.0;
+pub const MAX_DEVICE_AREA: f64 = 32_000_000.0;
 
 impl Options {
     /// Options with every number checked: a host page's NaN, zero or
-    /// absurd size becomes an error that says what would be right.
+    /// negative size becomes an error that says what would be right; a
+    /// huge one is brought within what a browser can draw.
     pub fn checked(self) -> Result<Options, ChartError> {
-        let size_ok = |v: f64| v.is_finite() && v > 0.0 && v <= MAX_CSS_SIZE;
-        if !size_ok(self.width) {
+        let usable = |v: f64| v.is_finite() && v > 0.0;
+        if !usable(self.width) {
             return Err(ChartError::Options(format!(
-                "width {} is not a usable size; give a number of CSS pixels from 1 to {MAX_CSS_SIZE}",
+                "width {} is not a usable size; give a positive number of CSS pixels",
                 self.width
             )));
         }
-        if let Some(height) = self.height.filter(|h| !size_ok(*h)) {
+        if let Some(height) = self.height.filter(|h| !usable(*h)) {
             return Err(ChartError::Options(format!(
-                "height {height} is not a usable size; give a number of CSS pixels from 1 to {MAX_CSS_SIZE}, or none"
+                "height {height} is not a usable size; give a positive number of CSS pixels, or none"
             )));
         }
-        if !(self.scale.is_finite() && self.scale > 0.0 && self.scale <= MAX_SCALE) {
+        if !usable(self.scale) {
             return Err(ChartError::Options(format!(
-                "pixel ratio {} is not usable; give a number above 0 and at most {MAX_SCALE}",
+                "pixel ratio {} is not usable; give a positive number, such as window.devicePixelRatio",
                 self.scale
             )));
         }
+        let width = self.width.clamp(MIN_CSS_WIDTH, MAX_CSS_SIZE);
+        let height = self.height.map(|h| h.min(MAX_CSS_SIZE));
+        let largest_side = width.max(height.unwrap_or(0.0));
+        let scale = self
+            .scale
+            .min(MAX_SCALE)
+            .min(MAX_DEVICE_SIDE / largest_side);
         Ok(Options {
-            width: self.width.max(MIN_CSS_WIDTH),
+            width,
+            height,
+            scale,
             ..self
         })
     }
@@ -103,6 +119,8 @@ impl std::error::Error for ChartError {}
 
 /// Lays `chart` out for `options`, measuring text on `area`'s backend.
 /// The area's own size does not matter: only its text metrics are used.
+/// A chart that would have more device pixels than a browser can draw is
+/// laid out again at a lower pixel ratio.
 pub fn layout<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: Chart,
@@ -110,6 +128,30 @@ pub fn layout<DB: DrawingBackend>(
     typeface: Typeface,
 ) -> Result<Scene, ChartError> {
     let options = options.checked()?;
+    let scene = layout_checked(area, chart, &options, typeface)?;
+    let (width, height) = (f64::from(scene.width), f64::from(scene.height));
+    let shrink = (MAX_DEVICE_AREA / (width * height))
+        .sqrt()
+        .min(MAX_DEVICE_SIDE / height);
+    if shrink >= 1.0 {
+        return Ok(scene);
+    }
+    // Text is laid out in whole pixels, so a second pass can come out a
+    // little taller: aim a tenth lower.
+    let smaller = Options {
+        scale: options.scale * shrink * 0.9,
+        ..options
+    };
+    layout_checked(area, chart, &smaller, typeface)
+}
+
+fn layout_checked<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: Chart,
+    options: &Options,
+    typeface: Typeface,
+) -> Result<Scene, ChartError> {
+    let options = *options;
     let mut pen = Pen::new(
         area,
         typeface,
@@ -252,6 +294,8 @@ pub fn draw<DB: DrawingBackend>(
 
 #[cfg(test)]
 pub mod checks;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
@@ -352,6 +396,31 @@ mod tests {
     }
 
     #[test]
+    fn huge_sizes_are_brought_within_what_a_browser_can_draw() {
+        for chart in all_charts() {
+            let options = Options {
+                width: 20_000.0,
+                height: Some(20_000.0),
+                scale: 3.0,
+                theme: Theme::Light,
+                locale: crate::format::ENGLISH,
+            };
+            let scene = svg::scene(chart, &options).expect("lays out");
+            assert!(
+                f64::from(scene.width) <= MAX_DEVICE_SIDE
+                    && f64::from(scene.height) <= MAX_DEVICE_SIDE,
+                "{}",
+                chart.id()
+            );
+            assert!(
+                f64::from(scene.width) * f64::from(scene.height) <= MAX_DEVICE_AREA,
+                "{}",
+                chart.id()
+            );
+        }
+    }
+
+    #[test]
     fn unusable_sizes_are_refused_with_a_reason() {
         let chart = crate::model::find_chart("gdp-growth-average").expect("exists");
         for (width, height, scale) in [
@@ -359,7 +428,7 @@ mod tests {
             (0.0, None, 1.0),
             (640.0, Some(-5.0), 1.0),
             (640.0, None, 0.0),
-            (1e9, None, 1.0),
+            (640.0, None, f64::INFINITY),
         ] {
             let options = Options {
                 width,

@@ -91,5 +91,7 @@ pub fn parse(
     records::validate(source, display, read_text)
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fuzz;
 #[cfg(test)]
 mod tests;

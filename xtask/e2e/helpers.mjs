@@ -50,10 +50,30 @@ export async function chartIds(request) {
  * A second origin for host pages (an article on another site): a tiny HTTP
  * server on another port. `pages` maps a path to { body, headers }.
  */
-export async function hostServer(pages) {
+export async function hostServer(pages, { files } = {}) {
   const http = await import('node:http');
-  const server = http.createServer((request, response) => {
-    const page = pages[new URL(request.url, 'http://x').pathname];
+  const { readFile } = await import('node:fs/promises');
+  const { join, normalize, extname } = await import('node:path');
+  const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv' };
+  const server = http.createServer(async (request, response) => {
+        const path = new URL(request.url, 'http://x').pathname;
+    if (path === '/favicon.ico') {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
+    const page = pages[path];
+    // Optionally the charts' own files too, for pages that must load them from their own origin.
+    if (!page && files && !path.includes('..')) {
+      try {
+        const body = await readFile(join(files, normalize(path)));
+        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+        response.end(body);
+        return;
+      } catch {
+        // fall through to 404
+      }
+    }
     if (!page) {
       response.writeHead(404, { 'content-type': 'text/plain' });
       response.end('not found');
@@ -68,14 +88,16 @@ export async function hostServer(pages) {
 }
 
 /** A host page embedding charts by script, with optional extra head markup. */
-export function articlePage({ charts, head = '', body = '', chartsUrl = process.env.CHARTS_URL, lang = 'en' }) {
+export function articlePage({ charts, head = '', body = '', chartsUrl = process.env.CHARTS_URL, lang = 'en', strict = false }) {
   const elements = charts
     .map((c) => (typeof c === 'string' ? `<indicator-chart indicator="${c}"></indicator-chart>` : c.html))
     .join('\n<p>Paragraph between charts.</p>\n');
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
-<title>Article</title>${head}
+    // A page under a strict CSP may have no inline style at all.
+  const style = strict ? '' : '<style>article { max-width: 640px }</style>';
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<title>Article</title>${style}${head}
 <script type="module" src="${chartsUrl}indicator-chart.js"></script></head>
-<body><article style="max-width: 640px"><h1>An article</h1>${elements}${body}</article></body></html>`;
+<body><article><h1>An article</h1>${elements}${body}</article></body></html>`;
 }
 
 /** A digest of a chart's canvas pixels and its size, for comparing renders. */

@@ -71,6 +71,8 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         .arg("-o")
         .arg(&optimised))?;
 
+    let wasm_integrity = sri(&std::fs::read(&optimised)?);
+
     say("Bundling and minifying scripts and styles (esbuild)…");
     let www = root().join("www");
     let glue = pkg.join("indicator_charts.js");
@@ -88,7 +90,15 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
             .arg(format!("--outfile={}", outfile.display())))
     };
     let alias = format!("--alias:indicator-charts-glue={}", glue.display());
-    let module = ["--bundle", "--format=esm", alias.as_str()];
+    // The element checks the .wasm it fetches against this hash, so the
+    // script's own integrity hash vouches for the module too.
+    let integrity = format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\"");
+    let module = [
+        "--bundle",
+        "--format=esm",
+        alias.as_str(),
+        integrity.as_str(),
+    ];
     bundle(
         &www.join("indicator-chart.js"),
         &out.join("indicator-chart.js"),
@@ -103,7 +113,19 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     )?;
     bundle(&www.join("page.css"), &out.join("page.css"), &[])?;
     bundle(&www.join("embed.css"), &out.join("embed.css"), &[])?;
-    std::fs::copy(www.join("embed.html"), out.join("embed.html"))?;
+    let script_integrity = sri(&std::fs::read(out.join("indicator-chart.js"))?);
+    let hashes = Integrity {
+        script: &script_integrity,
+        wasm: &wasm_integrity,
+    };
+    std::fs::write(out.join("embed.html"), crate::site::embed_page(&hashes)?)?;
+    std::fs::write(
+        out.join("integrity.json"),
+        serde_json::to_string_pretty(&serde_json::json!({
+            "indicator-chart.js": script_integrity,
+            "indicator_charts_bg.wasm": wasm_integrity,
+        }))? + "\n",
+    )?;
 
     say("Writing the data files and static SVGs…");
     std::fs::write(out.join("data/indicators.json"), export::json()?)?;
@@ -129,6 +151,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         index_page(&PageKind {
             offline: None,
             base_url,
+            integrity: Some(&hashes),
         })?,
     )?;
 
@@ -154,10 +177,14 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         index_page(&PageKind {
             offline: Some(offline),
             base_url,
+            integrity: None,
         })?,
     )?;
 
     report(out)?;
+    say(&format!(
+        "Subresource Integrity of indicator-chart.js: {script_integrity}"
+    ));
     say(&format!(
         "dist/ built in {:.1} s: {}",
         started.elapsed().as_secs_f64(),
@@ -179,6 +206,45 @@ pub const WASM_OPT_FLAGS: [&str; 9] = [
     "--enable-reference-types",
     "--enable-multivalue",
 ];
+
+/// Rewrites the README's Subresource Integrity block with the hash of the
+/// embed script in `out`.
+pub fn publish_integrity(out: &Path) -> Result<()> {
+    let hash = sri(&std::fs::read(out.join("indicator-chart.js"))?);
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path)?;
+    let (begin, end) = ("<!-- sri:begin -->", "<!-- sri:end -->");
+    let (Some(start), Some(stop)) = (readme.find(begin), readme.find(end)) else {
+        anyhow::bail!("README.md has no {begin} … {end} block");
+    };
+    let block = format!(
+        "{begin}\n```html\n<script type=\"module\" src=\"https://YOUR-HOST/indicator-chart.js\"\n        integrity=\"{hash}\"\n        crossorigin=\"anonymous\"></script>\n```\n"
+    );
+    let updated = format!("{}{block}{}", &readme[..start], &readme[stop..]);
+    if updated != readme {
+        std::fs::write(&path, updated)?;
+        say(&format!("README.md now publishes {hash}"));
+    } else {
+        say(&format!("README.md already publishes {hash}"));
+    }
+    Ok(())
+}
+
+/// The Subresource Integrity hashes of the embed script and the module.
+pub struct Integrity<'a> {
+    pub script: &'a str,
+    pub wasm: &'a str,
+}
+
+/// `sha384-<base64>`, as the `integrity` attribute and `fetch` take it.
+pub fn sri(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes))
+    )
+}
 
 pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
     use std::io::Write;

@@ -50,6 +50,8 @@ enum Task {
         #[arg(long)]
         no_build: bool,
     },
+    /// Build dist/ and write the embed script's Subresource Integrity hash into the README.
+    Integrity,
     /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests.
     Test {
         /// Skip `cargo fmt --check` and clippy.
@@ -123,6 +125,13 @@ fn run_task(task: Task) -> Result<()> {
             })?;
         }
         Task::Test { no_lint } => test::all(!no_lint)?,
+        Task::Integrity => {
+            let out = dist::dist(&dist::DistOptions {
+                out: root().join("dist"),
+                base_url: None,
+            })?;
+            dist::publish_integrity(&out)?;
+        }
     }
     Ok(())
 }

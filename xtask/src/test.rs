@@ -138,3 +138,39 @@ fn end_to_end_stage() -> Result<()> {
         .env("CHROMIUM", &browser.chromium))
     .context("end-to-end tests (xtask/e2e)")
 }
+
+#[cfg(test)]
+mod source_checks {
+    //! Static checks on the page scripts: text from data is only ever set as
+    //! text, and nothing is evaluated as code (a strict CSP would refuse it).
+
+    use crate::root;
+
+    #[test]
+    fn no_script_parses_html_or_evaluates_strings() {
+        let forbidden = [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+            "setAttribute('style'",
+        ];
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(root().join("www")).expect("www/ exists") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "js") {
+                let source = std::fs::read_to_string(&path).expect("readable");
+                for (number, line) in source.lines().enumerate() {
+                    for pattern in forbidden {
+                        if line.contains(pattern) && !line.trim_start().starts_with("//") {
+                            found.push(format!("{}:{}: {pattern}", path.display(), number + 1));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "{}", found.join("\n"));
+    }
+}
