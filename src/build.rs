@@ -17,6 +17,12 @@ fn main() {
         path: root.join("data/indicators.toml"),
         display: "data/indicators.toml".to_string(),
     };
+    // The WASM module's stack: Rust's default is 1 MiB, all of it memory the
+    // page holds for the module's lifetime. Layout recurses little; 128 KiB
+    // leaves room to spare.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo::rustc-link-arg-cdylib=-zstack-size=131072");
+    }
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=src/data_file");
     println!("cargo::rerun-if-changed=src/model/kinds.rs");

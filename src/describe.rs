@@ -60,13 +60,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
                 .figures
                 .iter()
                 .enumerate()
-                .map(|(i, f)| {
-                    format!(
-                        "{} {}",
-                        f.label.unwrap_or("").to_lowercase(),
-                        value(indicator, i, locale)
-                    )
-                })
+                .map(|(i, f)| format!("{}: {}", f.label.unwrap_or(""), value(indicator, i, locale)))
                 .collect();
             let when = period.map(|p| format!(" in {}", p.end)).unwrap_or_default();
             format!("{title}{when}: {}.", parts.join("; "))
@@ -239,7 +233,8 @@ mod tests {
             "Vietnam\u{2019}s trade balance: 2015 \u{2212}US$3.54 bn (a deficit). Source: Vietnam Customs Statistics, 2016."
         );
         assert!(
-            alt_text(chart("us-favourability"), &ENGLISH).contains("all adults 80%; under 30 88%")
+            alt_text(chart("us-favourability"), &ENGLISH)
+                .contains("All adults: 80%; Under 30: 88%")
         );
         assert!(alt_text(chart("military-spending-rise"), &ENGLISH).contains("+113%"));
         assert!(

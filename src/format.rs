@@ -87,9 +87,12 @@ impl Locale {
         if scaled > 9_007_199_254_740_992.0 {
             // Past 2^53 an f64 no longer holds every integer: write the
             // magnitude as a power of ten rather than digits it does not have.
-            let exponent = value.abs().log10().floor();
-            let mantissa = value / 10f64.powf(exponent);
-            return format!("{}e{}", self.number(mantissa, 2), exponent as i32);
+            let (mut mantissa, mut exponent) = (value, 0);
+            while mantissa.abs() >= 10.0 {
+                mantissa /= 10.0;
+                exponent += 1;
+            }
+            return format!("{}e{exponent}", self.number(mantissa, 2));
         }
         let scaled = scaled as u64;
         let divisor = 10u64.pow(decimals);
@@ -193,6 +196,21 @@ impl Locale {
     }
 }
 
+/// A number for a message to a person: "NaN", "infinity", "1e+308" style
+/// values spelt out, others as English digits. (Rust's float formatting
+/// would add tens of kilobytes to the WASM for these messages alone.)
+pub fn for_message(value: f64) -> String {
+    if value.is_nan() {
+        "NaN".to_string()
+    } else if value.is_infinite() {
+        if value > 0.0 { "infinity" } else { "-infinity" }.to_string()
+    } else {
+        ENGLISH
+            .number(value, decimals_of(value))
+            .replace(MINUS, "-")
+    }
+}
+
 /// The fewest decimals (up to three) that show `value` exactly as entered:
 /// 6.15 → 2, 80 → 0, 3.54 → 2.
 pub fn decimals_of(value: f64) -> u32 {
@@ -265,6 +283,14 @@ mod tests {
         assert_eq!(decimals_of(6.15), 2);
         assert_eq!(decimals_of(80.0), 0);
         assert_eq!(decimals_of(1.0 / 3.0), 3);
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        assert_eq!(for_message(f64::NAN), "NaN");
+        assert_eq!(for_message(f64::NEG_INFINITY), "-infinity");
+        assert_eq!(for_message(-5.0), "-5");
+        assert_eq!(for_message(0.125), "0.125");
     }
 
     #[test]

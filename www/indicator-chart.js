@@ -126,7 +126,7 @@ const intersection = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) {
       const chart = entry.target;
-      if (!readyMarked && awaitingFirstEntry.delete(chart) && entry.isIntersecting) visibleOnLoad.add(chart);
+            if (!readyMarked && awaitingFirstEntry.delete(chart) && entry.isIntersecting && !chart._settled) visibleOnLoad.add(chart);
       chart._setVisible(entry.isIntersecting);
     }
     checkReady();
@@ -136,6 +136,24 @@ const intersection = new IntersectionObserver(
 
 // Observing the device-pixel box reports a change of pixel ratio as well as
 // of width (browser zoom, a window moved to another screen, an emulator).
+// Charts connected in this task, checked for visibility together in a
+// microtask: one layout for all of them, and the first draws start without
+// waiting a frame for the IntersectionObserver's first report.
+let connected = [];
+function checkConnected() {
+  const charts = connected;
+  connected = [];
+  const margin = 200;
+  const boxes = charts.map((chart) => chart.getBoundingClientRect());
+  charts.forEach((chart, i) => {
+    const box = boxes[i];
+    const near = box.bottom >= -margin && box.top <= innerHeight + margin && box.width > 0;
+    if (!near || !chart.isConnected) return;
+    if (!readyMarked && awaitingFirstEntry.delete(chart) && !chart._settled) visibleOnLoad.add(chart);
+    chart._setVisible(true);
+  });
+}
+
 const resize = new ResizeObserver((entries) => {
   for (const entry of entries) entry.target._resized(entry.contentRect.width);
 });
@@ -179,16 +197,19 @@ class IndicatorChart extends HTMLElement {
     this._ratio = 0;
     this._frameRequested = false;
     this._drawnOnce = false;
-    this._focusIndex = -1;
+        this._focusIndex = -1;
     this._pointerIndex = -1;
+        this._settled = false; // drawn, or showing an error
+    this._needsDraw = true; // something changed since the last drawing
   }
 
   connectedCallback() {
     if (!this.shadowRoot) this._build();
     charts.add(this);
-    if (!readyMarked) awaitingFirstEntry.add(this);
+        if (!readyMarked) awaitingFirstEntry.add(this);
     intersection.observe(this);
     observeSize(this);
+    if (connected.push(this) === 1) queueMicrotask(checkConnected);
   }
 
   disconnectedCallback() {
@@ -196,8 +217,9 @@ class IndicatorChart extends HTMLElement {
     awaitingFirstEntry.delete(this);
     visibleOnLoad.delete(this);
     intersection.unobserve(this);
-    resize.unobserve(this);
+        resize.unobserve(this);
     this._release();
+    this._needsDraw = true; // its view is gone: draw afresh if it comes back
     checkReady();
   }
 
@@ -262,9 +284,9 @@ class IndicatorChart extends HTMLElement {
     canvas.addEventListener('keydown', (e) => this._key(e));
   }
 
-  _setVisible(visible) {
+    _setVisible(visible) {
     this._visible = visible;
-    if (visible) this._schedule();
+    if (visible && this._needsDraw) this._schedule();
   }
 
   _resized(width) {
@@ -276,11 +298,16 @@ class IndicatorChart extends HTMLElement {
   }
 
   /** Batches redraws: at most one per element per frame. */
+      /** Marks the chart as out of date, and draws it when it is visible. */
   _schedule() {
+    this._needsDraw = true;
     if (this._frameRequested || !this._visible || !this.isConnected) return;
     this._frameRequested = true;
+    // The first drawing as soon as the module is ready; redraws (resizes
+    // come in storms) once per frame.
+    const draw = () => { this._frameRequested = false; this._drawNow(); };
     loadModule().then(
-      () => requestAnimationFrame(() => { this._frameRequested = false; this._drawNow(); }),
+      () => (this._drawnOnce ? requestAnimationFrame(draw) : draw()),
       (e) => { this._frameRequested = false; this._fail(`The chart module could not be loaded: ${e?.message ?? e}`); },
     );
   }
@@ -293,8 +320,9 @@ class IndicatorChart extends HTMLElement {
   }
 
   /** Draws synchronously; the module must be loaded. */
-  _drawNow(pixelRatio = window.devicePixelRatio || 1) {
+    _drawNow(pixelRatio = window.devicePixelRatio || 1) {
     if (!this.isConnected || !this.shadowRoot) return;
+    this._needsDraw = false;
     try {
       if (!this._view) this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
       const view = this._view;
@@ -330,7 +358,8 @@ class IndicatorChart extends HTMLElement {
     if (this._view && this._drawnOnce) this._view.redraw();
   }
 
-  _done() {
+    _done() {
+    this._settled = true;
     if (visibleOnLoad.delete(this)) checkReady();
   }
 
@@ -466,6 +495,9 @@ function el(tag, className) {
   if (className) node.className = className;
   return node;
 }
+
+// Start fetching and compiling the module now, while the page lays out.
+loadModule().catch(() => {});
 
 /** Repaints every drawn chart synchronously (for benchmarks). */
 window.__redraw = () => {

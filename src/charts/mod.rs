@@ -20,7 +20,7 @@ use std::fmt;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::format::Locale;
+use crate::format::{Locale, for_message};
 use crate::model::{Chart, Indicator};
 use crate::theme::Theme;
 pub use kinds::{date_label, period_label};
@@ -64,18 +64,19 @@ impl Options {
         if !usable(self.width) {
             return Err(ChartError::Options(format!(
                 "width {} is not a usable size; give a positive number of CSS pixels",
-                self.width
+                for_message(self.width)
             )));
         }
         if let Some(height) = self.height.filter(|h| !usable(*h)) {
             return Err(ChartError::Options(format!(
-                "height {height} is not a usable size; give a positive number of CSS pixels, or none"
+                "height {} is not a usable size; give a positive number of CSS pixels, or none",
+                for_message(height)
             )));
         }
         if !usable(self.scale) {
             return Err(ChartError::Options(format!(
                 "pixel ratio {} is not usable; give a positive number, such as window.devicePixelRatio",
-                self.scale
+                for_message(self.scale)
             )));
         }
         let width = self.width.clamp(MIN_CSS_WIDTH, MAX_CSS_SIZE);

@@ -312,7 +312,16 @@ impl<'a, DB: DrawingBackend> Pen<'a, DB> {
         });
     }
 
-    pub fn finish(self, width: i32, height: i32) -> Scene {
+    /// The scene, in paint order: shapes as they were added, then text
+    /// grouped by role and colour, so that a canvas changes its font and
+    /// colour a few times per chart rather than at every label. Nothing is
+    /// meant to cover text, so text last changes no picture.
+    pub fn finish(mut self, width: i32, height: i32) -> Scene {
+        let text_key = |mark: &Mark| match mark {
+            Mark::Text { role, color, .. } => Some((*role as u8, color.0, color.1, color.2)),
+            _ => None,
+        };
+        self.marks.sort_by_key(text_key);
         Scene {
             width: width.max(1) as u32,
             height: height.max(1) as u32,

@@ -39,7 +39,7 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, f64) {
     };
     let span = (high - low).abs().max(f64::MIN_POSITIVE * 1e10);
     let rough = span / count.max(1) as f64;
-    let magnitude = 10f64.powf(rough.log10().floor());
+    let magnitude = power_of_ten_below(rough);
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
@@ -51,6 +51,19 @@ pub fn nice_ticks(low: f64, high: f64, count: usize) -> (Vec<f64>, f64) {
     let n = ((last - first) as usize).min(50);
     let ticks = (0..=n).map(|i| (first + i as f64) * step).collect();
     (ticks, step)
+}
+
+/// The largest power of ten not above `value` (positive and finite), by
+/// steps rather than `log10` and `powf`, which would add libm to the WASM.
+fn power_of_ten_below(value: f64) -> f64 {
+    let mut power = 1.0;
+    while power > value && power > 1e-300 {
+        power /= 10.0;
+    }
+    while power * 10.0 <= value && power < 1e300 {
+        power *= 10.0;
+    }
+    power
 }
 
 #[cfg(test)]
@@ -65,6 +78,14 @@ mod tests {
         );
         assert_eq!(nice_ticks(-4.2, 1.2, 5).0, vec![-6.0, -4.0, -2.0, 0.0, 2.0]);
         assert_eq!(nice_ticks(0.0, 250.0, 4).0, vec![0.0, 100.0, 200.0, 300.0]);
+    }
+
+    #[test]
+    fn powers_of_ten() {
+        assert_eq!(power_of_ten_below(7.7), 1.0);
+        assert_eq!(power_of_ten_below(250.0), 100.0);
+        assert_eq!(power_of_ten_below(0.05), 0.01);
+        assert_eq!(power_of_ten_below(1000.0), 1000.0);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::theme::Rgb;
 
 /// The role of a piece of text, which fixes its size and weight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {
     Title,
     Subtitle,

@@ -2,9 +2,9 @@
 //! text sits, delegating all drawing to the backend it wraps.
 //!
 //! plotters asks a backend for text sizes through `estimate_text_size`,
-//! whose default on the web adds a `<span>` to the host page (slow, and the
-//! page's CSS changes the result) and natively depends on font features.
-//! Each surface plugs in [`TextMetrics`] that match what it really draws.
+//! whose default natively depends on font features and on the machine's
+//! fonts. Each native surface plugs in [`TextMetrics`] from the committed
+//! font, matching what it really draws.
 
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,

@@ -3,10 +3,12 @@
 //! - `dist`: the release WASM and the static site in `dist/`;
 //! - `serve`: `dist`, then serve it at http://127.0.0.1:8000;
 //! - `test`: every test — lint, native, WASM in headless Chromium, end to end;
-//! - `bench`: sizes and timings against Chart.js and uPlot.
+//! - `bench`: sizes and timings against Chart.js and uPlot;
+//! - `integrity`: the embed script's Subresource Integrity hash, into the README.
 //!
 //! Each installs what it needs on first use (see `tools`).
 
+mod bench;
 mod dist;
 mod export;
 mod serve;
@@ -52,6 +54,12 @@ enum Task {
     },
     /// Build dist/ and write the embed script's Subresource Integrity hash into the README.
     Integrity,
+    /// Measure sizes, load and redraw times and memory against Chart.js and uPlot.
+    Bench {
+        /// Measured rounds (after two warm-up rounds).
+        #[arg(long, default_value_t = 7)]
+        rounds: u32,
+    },
     /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests.
     Test {
         /// Skip `cargo fmt --check` and clippy.
@@ -125,6 +133,7 @@ fn run_task(task: Task) -> Result<()> {
             })?;
         }
         Task::Test { no_lint } => test::all(!no_lint)?,
+        Task::Bench { rounds } => bench::bench(rounds)?,
         Task::Integrity => {
             let out = dist::dist(&dist::DistOptions {
                 out: root().join("dist"),

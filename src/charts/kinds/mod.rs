@@ -124,11 +124,13 @@ fn figure_label(indicator: &Indicator, index: usize, locale: &Locale) -> String 
         })
 }
 
-/// Capitalises the first letter ("per cent" → "Per cent").
+/// Capitalises a first ASCII letter ("per cent" → "Per cent"). ASCII only:
+/// the phrases are the viewer's own, and Unicode case tables would add
+/// kilobytes to the WASM.
 fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }

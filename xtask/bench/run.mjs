@@ -1,0 +1,163 @@
+// The benchmark `cargo xtask bench` runs: our four charts, Chart.js's and
+// uPlot's, loaded in one headless Chromium, alternating the pages round by
+// round after a warm-up. For each page load it measures
+//   - the gzip -9 bytes of every resource the page loads (HTML excluded),
+//   - time from navigation start to performance.mark('charts-ready'),
+//   - one full redraw of all four charts: window.__redraw(), then a pixel
+//     read back from each canvas so the raster is done, not just queued,
+//   - JS heap (after a forced GC) plus WASM linear memory;
+// and, for a page of 100 embedded charts, main-thread time to the first
+// screen and the longest task while scrolling through it.
+//
+// It prints medians, min–max and paired ratios, and writes JSON. It never
+// fails the build: it is a measurement.
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+
+const BASE = process.env.BENCH_URL;
+const OUT = process.env.BENCH_OUT;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const WARMUP = 2;
+const REDRAWS = 25;
+const PAGES = { ours: 'ours.html', 'Chart.js': 'chartjs.html', uPlot: 'uplot.html' };
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const chromiumVersion = browser.version();
+const gzipCache = new Map();
+async function gzipBytes(url) {
+  if (!gzipCache.has(url)) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    gzipCache.set(url, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  return gzipCache.get(url);
+}
+
+async function measure(name) {
+  // A fresh context each time: nothing cached from the previous load.
+  const context = await browser.newContext({ viewport: { width: 800, height: 1400 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const loaded = new Set();
+  page.on('requestfinished', (request) => { if (request.resourceType() !== 'document') loaded.add(request.url()); });
+  await page.goto(BASE + PAGES[name]);
+  await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0, null, { timeout: 30_000 });
+  const ready = await page.evaluate(() => performance.getEntriesByName('charts-ready')[0].startTime);
+  await page.waitForTimeout(100);
+  const redraws = await page.evaluate((count) => {
+    const canvases = [...document.querySelectorAll('canvas, indicator-chart')].map((e) => (e.shadowRoot ? e.shadowRoot.querySelector('canvas') : e));
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      window.__redraw();
+      for (const canvas of canvases) canvas.getContext('2d').getImageData(0, 0, 1, 1);
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, REDRAWS);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasm = await page.evaluate(() => (window.__indicatorChartsMemory ? window.__indicatorChartsMemory() : 0));
+  let raw = 0;
+  let gzip = 0;
+  for (const url of loaded) {
+    const size = await gzipBytes(url);
+    raw += size.raw;
+    gzip += size.gzip;
+  }
+  await context.close();
+  return { ready, redraw: median(redraws), bytes: gzip, rawBytes: raw, memory: heap + wasm, jsHeap: heap, wasm, files: [...loaded].map((u) => u.slice(BASE.length)) };
+}
+
+async function manyCharts() {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${BASE}many.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0, null, { timeout: 30_000 });
+  const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const firstScreen = await page.evaluate(() => ({
+    ready: performance.getEntriesByName('charts-ready')[0].startTime,
+    drawn: document.querySelectorAll('indicator-chart[data-state="drawn"]').length,
+    total: document.querySelectorAll('indicator-chart').length,
+  }));
+  // Scroll to the bottom a screen at a time, a frame between steps, and
+  // note the longest main-thread task and frame.
+  const scrolling = await page.evaluate(async () => {
+    window.__longest = 0;
+    let longestFrame = 0;
+    let last = performance.now();
+    while (window.scrollY + innerHeight < document.documentElement.scrollHeight - 2) {
+      window.scrollBy(0, innerHeight / 2);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      longestFrame = Math.max(longestFrame, now - last);
+      last = now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { longestTask: window.__longest, longestFrame, drawn: document.querySelectorAll('indicator-chart[data-state="drawn"]').length };
+  });
+  await context.close();
+  return { ...firstScreen, drawnAtReady: firstScreen.drawn, mainThreadMs: (metrics.TaskDuration ?? 0) * 1000, scriptMs: (metrics.ScriptDuration ?? 0) * 1000, ...scrolling };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const names = Object.keys(PAGES);
+const results = Object.fromEntries(names.map((n) => [n, []]));
+for (let round = 0; round < WARMUP + ROUNDS; round++) {
+  // Alternate the order round by round, so no page always goes first.
+  const order = names.map((_, i) => names[(i + round) % names.length]);
+  for (const name of order) {
+    const result = await measure(name);
+    if (round >= WARMUP) results[name].push(result);
+  }
+  process.stdout.write(round < WARMUP ? 'w' : '.');
+}
+process.stdout.write('\n');
+console.log(`Chromium ${chromiumVersion}, ${ROUNDS} rounds after ${WARMUP} warm-up, ${REDRAWS} redraws per load (median), 800×1400 viewport at 1×`);
+const many = await manyCharts();
+await browser.close();
+
+const METRICS = [
+  ['bytes', 'gzip bytes loaded (HTML excluded)', (v) => `${(v / 1024).toFixed(1)} KB`],
+  ['ready', 'navigation start → charts-ready', (v) => `${v.toFixed(0)} ms`],
+  ['redraw', 'redraw of the 4 charts', (v) => `${v.toFixed(2)} ms`],
+  ['memory', 'JS heap + WASM memory', (v) => `${(v / 1024 / 1024).toFixed(2)} MB`],
+];
+const summary = {};
+for (const [key, label, show] of METRICS) {
+  summary[key] = { label };
+  console.log(`\n${label}`);
+  for (const name of names) {
+    const values = results[name].map((r) => r[key]);
+    summary[key][name] = { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    console.log(`  ${name.padEnd(9)} ${show(median(values)).padStart(10)}   (${show(Math.min(...values))} – ${show(Math.max(...values))})`);
+  }
+  for (const peer of names.filter((n) => n !== 'ours')) {
+    // Paired: ours and the peer in the same round.
+    const ratios = results.ours.map((r, i) => r[key] / results[peer][i][key]);
+    summary[key][`ours / ${peer}`] = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+    console.log(`  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+  }
+}
+console.log(`\n100 embedded charts (many.html): ${many.drawnAtReady} of ${many.total} drawn at charts-ready (${many.ready.toFixed(0)} ms); main-thread time to the first screen ${many.mainThreadMs.toFixed(0)} ms (script ${many.scriptMs.toFixed(0)} ms); scrolling through all: longest task ${many.longestTask.toFixed(0)} ms, longest frame ${many.longestFrame.toFixed(0)} ms, ${many.drawn} charts drawn by the end`);
+console.log(`\nfiles loaded: ${Object.entries(results).map(([n, r]) => `${n}: ${r[0].files.join(', ')}`).join('; ')}`);
+
+writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, redrawsPerLoad: REDRAWS, chromium: chromiumVersion, summary, many, runs: results }, null, 2) + '\n');
+console.log(`\nresults written to ${OUT}`);
