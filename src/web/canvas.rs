@@ -1,16 +1,16 @@
 //! The canvas as a plotters backend: plotters-canvas's `CanvasBackend`, with
-//! the two primitives nearly every mark of a chart is made of — filled
-//! rectangles and text — drawn here with the canvas state cached between
-//! calls (as uPlot does), and text measured with the canvas's own
-//! `measureText`.
+//! the primitives a chart is drawn with — filled rectangles, text, filled
+//! circles and polygons, and solid paths — drawn here with the canvas state
+//! cached between calls (as uPlot does), and text measured with the
+//! canvas's own `measureText`.
 //!
 //! Why not all through plotters-canvas: for every call it formats a colour
 //! string with `core::fmt` (a float for the alpha), sets every piece of
 //! state again, aligns text with "start"/"end" (which an inherited
 //! `direction: rtl` would flip), and plotters measures text by adding
-//! `<span>`s to the host page, whose CSS then changes our layout. Circles,
-//! polygons and paths — a few marks per chart — go to plotters-canvas as
-//! they are.
+//! `<span>`s to the host page, whose CSS then changes our layout.
+//! plotters-canvas remains the canvas binding and draws everything else
+//! (pixels, lines, outlines, translucent fills, rotated text, bitmaps).
 //!
 //! Strings cross into JavaScript once: labels, fonts and colours are kept
 //! as JS strings, so a redraw decodes no UTF-8.
@@ -55,6 +55,8 @@ extern "C" {
     fn set_font(this: &StringContext, font: &JsString);
     #[wasm_bindgen(method, setter = fillStyle)]
     fn set_fill_style(this: &StringContext, style: &JsString);
+    #[wasm_bindgen(method, setter = strokeStyle)]
+    fn set_stroke_style(this: &StringContext, style: &JsString);
     #[wasm_bindgen(method, catch, js_name = fillText)]
     fn fill_text(this: &StringContext, text: &JsString, x: f64, y: f64) -> Result<(), JsValue>;
 }
@@ -112,6 +114,7 @@ pub fn text_width(context: &CanvasRenderingContext2d, font: &str, text: &str) ->
 #[derive(Default)]
 struct State {
     fill: Option<(u8, u8, u8)>,
+    stroke: Option<((u8, u8, u8), u32)>,
     font: String,
     align: Option<&'static str>,
     baseline_top: bool,
@@ -142,6 +145,28 @@ impl CanvasSurface {
             self.context
                 .set_fill_style_str(&Rgb(rgb.0, rgb.1, rgb.2).hex());
             state.fill = Some(rgb);
+        }
+    }
+
+    fn set_stroke(&self, rgb: (u8, u8, u8), width: u32) {
+        let mut state = self.state.borrow_mut();
+        if state.stroke != Some((rgb, width)) {
+            self.strings()
+                .set_stroke_style(&js_string(&Rgb(rgb.0, rgb.1, rgb.2).hex()));
+            self.context.set_line_width(f64::from(width));
+            state.stroke = Some((rgb, width));
+        }
+    }
+
+    /// Traces `points` as the current path.
+    fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
+        self.context.begin_path();
+        for (i, (x, y)) in points.into_iter().enumerate() {
+            if i == 0 {
+                self.context.move_to(f64::from(x), f64::from(y));
+            } else {
+                self.context.line_to(f64::from(x), f64::from(y));
+            }
         }
     }
 
@@ -231,7 +256,15 @@ impl DrawingBackend for CanvasSurface {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.draw_path(path, style))
+        match opaque(style.color()) {
+            Some(rgb) => {
+                self.set_stroke(rgb, style.stroke_width());
+                self.trace(path);
+                self.context.stroke();
+                Ok(())
+            }
+            None => self.delegate(|inner| inner.draw_path(path, style)),
+        }
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -241,7 +274,20 @@ impl DrawingBackend for CanvasSurface {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.draw_circle(center, radius, style, fill))
+        match opaque(style.color()).filter(|_| fill) {
+            Some(rgb) => {
+                self.set_fill(rgb);
+                self.context.begin_path();
+                let (x, y) = (f64::from(center.0), f64::from(center.1));
+                // arc throws only for a negative radius; a u32 is never one.
+                let _ = self
+                    .context
+                    .arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU);
+                self.context.fill();
+                Ok(())
+            }
+            None => self.delegate(|inner| inner.draw_circle(center, radius, style, fill)),
+        }
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -249,7 +295,16 @@ impl DrawingBackend for CanvasSurface {
         vertices: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.fill_polygon(vertices, style))
+        match opaque(style.color()) {
+            Some(rgb) => {
+                self.set_fill(rgb);
+                self.trace(vertices);
+                self.context.close_path();
+                self.context.fill();
+                Ok(())
+            }
+            None => self.delegate(|inner| inner.fill_polygon(vertices, style)),
+        }
     }
 
     fn draw_text<S: BackendTextStyle>(

@@ -31,3 +31,30 @@ test('the data files hold every figure with its quote and citation', async ({ re
   expect(csv.split('\n')[0]).toContain('as_written');
   expect(csv).toContain('6.15 percent');
 });
+
+test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and links to one chart', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('index.html#trade-balance-2015');
+  await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0);
+  const card = page.locator('#trade-balance-2015');
+  await expect(card).toBeInViewport();
+  const chart = card.locator('indicator-chart');
+  await expect(chart).toHaveAttribute('data-state', 'drawn');
+
+  await card.getByRole('button', { name: 'Copy embed code' }).click();
+  const script = await page.evaluate(() => navigator.clipboard.readText());
+  expect(script).toMatch(/^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015"><\/indicator-chart>$/);
+  await card.getByRole('button', { name: 'Copy iframe code' }).click();
+  const iframe = await page.evaluate(() => navigator.clipboard.readText());
+  expect(iframe).toContain('embed.html?indicator=trade-balance-2015');
+  expect(iframe).toMatch(/height="\d{3}"/);
+
+  for (const [name, file, type] of [['Download PNG', 'trade-balance-2015.png', /PNG/], ['Download SVG', 'trade-balance-2015.svg', /<svg/], ['Download data (CSV)', 'trade-balance-2015.csv', /as_written/]]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole(name.startsWith('Download PNG') ? 'button' : 'link', { name }).click()]);
+    expect(download.suggestedFilename()).toBe(file);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const bytes = readFileSync(path);
+    expect(bytes.toString('latin1', 0, 400)).toMatch(type);
+  }
+});
