@@ -87,8 +87,8 @@ pub const DARK: Palette = Palette {
 };
 
 impl Rgb {
-    /// WCAG relative luminance.
-    pub fn luminance(self) -> f64 {
+    /// The linear-light values of the three sRGB channels, 0 to 1.
+    pub fn linear(self) -> [f64; 3] {
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
             if c <= 0.04045 {
@@ -97,7 +97,13 @@ impl Rgb {
                 ((c + 0.055) / 1.055).powf(2.4)
             }
         };
-        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+        [channel(self.0), channel(self.1), channel(self.2)]
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let [r, g, b] = self.linear();
+        0.2126 * r + 0.7152 * g + 0.0722 * b
     }
 
     /// `#rrggbb`, for CSS and SVG.
@@ -121,19 +127,6 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Linear RGB of a colour.
-    fn linear(c: Rgb) -> [f64; 3] {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        [channel(c.0), channel(c.1), channel(c.2)]
-    }
 
     /// CIE L*a*b* of linear RGB (D65).
     fn lab(rgb: [f64; 3]) -> [f64; 3] {
@@ -181,7 +174,7 @@ mod tests {
     ];
 
     fn simulate(matrix: &[[f64; 3]; 3], c: Rgb) -> [f64; 3] {
-        let v = linear(c);
+        let v = c.linear();
         let row = |r: [f64; 3]| (r[0] * v[0] + r[1] * v[1] + r[2] * v[2]).clamp(0.0, 1.0);
         [row(matrix[0]), row(matrix[1]), row(matrix[2])]
     }

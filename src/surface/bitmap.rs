@@ -37,34 +37,35 @@ fn register_fonts() {
     });
 }
 
+/// The bitmap backend on `pixels`, measuring and placing text as a canvas does.
+fn backend(pixels: &mut [u8], size: (u32, u32)) -> Measured<BitMapBackend<'_>, LiberationMetrics> {
+    Measured::new(
+        BitMapBackend::with_buffer(pixels, size),
+        LiberationMetrics,
+        typeface().size_factor,
+        TOP_OFFSET_EM,
+    )
+}
+
 /// An RGB image of `chart`: (width, height, pixels).
 pub fn render(chart: Chart, options: &Options) -> Result<(u32, u32, Vec<u8>), ChartError> {
     register_fonts();
     let typeface = typeface();
     let scene: Scene = {
         let mut scratch = vec![0u8; 3];
-        let backend = BitMapBackend::with_buffer(&mut scratch, (1, 1));
-        let area = Measured::new(
-            backend,
-            LiberationMetrics,
-            typeface.size_factor,
-            TOP_OFFSET_EM,
-        )
-        .into_drawing_area();
-        layout(&area, chart, options, typeface)?
+        layout(
+            &backend(&mut scratch, (1, 1)).into_drawing_area(),
+            chart,
+            options,
+            typeface,
+        )?
     };
     let (width, height) = (scene.width, scene.height);
     let mut pixels = vec![0u8; width as usize * height as usize * 3];
-    {
-        let backend = BitMapBackend::with_buffer(&mut pixels, (width, height));
-        let area = Measured::new(
-            backend,
-            LiberationMetrics,
-            typeface.size_factor,
-            TOP_OFFSET_EM,
-        )
-        .into_drawing_area();
-        paint(&area, &scene, typeface)?;
-    }
+    paint(
+        &backend(&mut pixels, (width, height)).into_drawing_area(),
+        &scene,
+        typeface,
+    )?;
     Ok((width, height, pixels))
 }
