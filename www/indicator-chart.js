@@ -5,7 +5,7 @@
 // viewport, redraws when its width or the pixel ratio changes, and keeps its
 // styles in a shadow root: the article's CSS cannot reach in, ours cannot
 // leak out. Drawing, layout, text measurement, tooltips' words and every
-// error message come from the WASM module (src/web.rs); this file is the DOM
+// error message come from the WASM module (src/web/); this file is the DOM
 // around it.
 //
 // Attributes: indicator (required), theme (light | dark | auto),
@@ -28,6 +28,7 @@ const WASM_INTEGRITY = typeof __WASM_INTEGRITY__ === 'string' ? __WASM_INTEGRITY
 
 /** One instance of the module for every chart on the page. */
 let moduleReady = null;
+let moduleLoaded = false;
 function loadModule() {
   if (!moduleReady) {
     // The offline bundle inlines the module as base64 in a data block:
@@ -35,6 +36,7 @@ function loadModule() {
     const inline = document.getElementById('indicator-charts-wasm')?.textContent.trim();
     const source = inline ? decodeBase64(inline) : fetch(WASM_URL, { integrity: WASM_INTEGRITY });
     moduleReady = init({ module_or_path: source }).then((exports) => {
+      moduleLoaded = true;
       // For tests and benchmarks: the module's memory, in bytes.
       globalThis.__indicatorChartsMemory = () => exports.memory.buffer.byteLength;
       return exports;
@@ -126,7 +128,7 @@ const intersection = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) {
       const chart = entry.target;
-            if (!readyMarked && awaitingFirstEntry.delete(chart) && entry.isIntersecting && !chart._settled) visibleOnLoad.add(chart);
+      if (!readyMarked && awaitingFirstEntry.delete(chart) && entry.isIntersecting && !chart._settled) visibleOnLoad.add(chart);
       chart._setVisible(entry.isIntersecting);
     }
     checkReady();
@@ -134,18 +136,16 @@ const intersection = new IntersectionObserver(
   { rootMargin: '200px 0px' },
 );
 
-// Observing the device-pixel box reports a change of pixel ratio as well as
-// of width (browser zoom, a window moved to another screen, an emulator).
 // Charts connected in this task, checked for visibility together in a
 // microtask: one layout for all of them, and the first draws start without
 // waiting a frame for the IntersectionObserver's first report.
 let connected = [];
 function checkConnected() {
-  const charts = connected;
+  const batch = connected;
   connected = [];
   const margin = 200;
-  const boxes = charts.map((chart) => chart.getBoundingClientRect());
-  charts.forEach((chart, i) => {
+  const boxes = batch.map((chart) => chart.getBoundingClientRect());
+  batch.forEach((chart, i) => {
     const box = boxes[i];
     const near = box.bottom >= -margin && box.top <= innerHeight + margin && box.width > 0;
     if (!near || !chart.isConnected) return;
@@ -154,6 +154,8 @@ function checkConnected() {
   });
 }
 
+// Observing the device-pixel box reports a change of pixel ratio as well as
+// of width (browser zoom, a window moved to another screen, an emulator).
 const resize = new ResizeObserver((entries) => {
   for (const entry of entries) entry.target._resized(entry.contentRect.width);
 });
@@ -180,7 +182,10 @@ watchPixelRatio();
 
 // Print at print resolution: redraw at 3× or more before the page is laid
 // out for paper, and back after.
-addEventListener('beforeprint', () => { for (const chart of charts) chart._drawNow(Math.max(3, devicePixelRatio)); });
+addEventListener('beforeprint', () => {
+  if (!moduleLoaded) return; // the static fallback, if any, prints instead
+  for (const chart of charts) chart._drawNow(Math.max(3, devicePixelRatio));
+});
 addEventListener('afterprint', redrawAll);
 
 let uid = 0;
@@ -197,7 +202,7 @@ class IndicatorChart extends HTMLElement {
     this._ratio = 0;
     this._frameRequested = false;
     this._drawnOnce = false;
-        this._focusIndex = -1;
+    this._focusIndex = -1;
     this._pointerIndex = -1;
         this._settled = false; // drawn, or showing an error
     this._needsDraw = true; // something changed since the last drawing
