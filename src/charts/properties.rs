@@ -169,7 +169,7 @@ fn any_options() -> impl Strategy<Value = Options> {
 /// Lays out and paints; refused options are fine, any other error is not.
 fn draws_or_refuses(chart: Chart, options: &Options) -> Result<(), TestCaseError> {
     match svg::render(chart, options) {
-        Ok(svg) => prop_assert!(svg.starts_with("<svg")),
+        Ok((svg, _)) => prop_assert!(svg.starts_with("<svg")),
         Err(ChartError::Options(message)) => prop_assert!(message.contains("give")),
         Err(other) => prop_assert!(false, "unexpected error: {other}"),
     }

@@ -35,16 +35,17 @@ pub fn scene(chart: Chart, options: &Options) -> Result<Scene, ChartError> {
     layout(&area, chart, options, TYPEFACE)
 }
 
-/// A standalone SVG document of `chart`. Its size is the scene's size in
-/// CSS pixels; it scales down to narrower containers.
-pub fn render(chart: Chart, options: &Options) -> Result<String, ChartError> {
+/// A standalone SVG document of `chart`, and the scene it draws (for its
+/// size). Its size is the scene's size in CSS pixels; it scales down to
+/// narrower containers.
+pub fn render(chart: Chart, options: &Options) -> Result<(String, Scene), ChartError> {
     let scene = scene(chart, options)?;
     let mut body = String::new();
     {
         let area = backend(&mut body, (scene.width, scene.height)).into_drawing_area();
         paint(&area, &scene, TYPEFACE)?;
     }
-    Ok(accessible(&body, chart, options, &scene))
+    Ok((accessible(&body, chart, options, &scene), scene))
 }
 
 /// Replaces plotters' opening `<svg>` tag with one that is an accessible,

@@ -139,7 +139,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
             out.join(format!("data/{}.csv", chart.id())),
             export::chart_csv(chart)?,
         )?;
-        let image = svg::render(chart, &svg_options())
+        let (image, _) = svg::render(chart, &svg_options())
             .map_err(|e| anyhow::anyhow!("{}: {e}", chart.id()))?;
         std::fs::write(out.join(format!("charts/{}.svg", chart.id())), image)?;
     }

@@ -60,10 +60,8 @@ fn data_url(mime: &str, contents: &str) -> String {
 /// Everything a page template needs about each chart.
 fn chart_context(chart: Chart, links: &Links) -> Result<serde_json::Value> {
     let options = svg_options();
-    let svg = svg::render(chart, &options)
+    let (svg, scene) = svg::render(chart, &options)
         .map_err(|e| anyhow::anyhow!("rendering {}: {e}", chart.id()))?;
-    let scene = svg::scene(chart, &options)
-        .map_err(|e| anyhow::anyhow!("laying out {}: {e}", chart.id()))?;
     // The iframe's default height: the chart at article width, the link
     // line under it, and room for the canvas measuring a little wider.
     let iframe_height = (f64::from(scene.height) + 48.0).ceil() as u32;
