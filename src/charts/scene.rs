@@ -128,12 +128,9 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// The datum under a point, in device pixels.
-    pub fn hit(&self, x: i32, y: i32) -> Option<Datum> {
-        self.hotspots
-            .iter()
-            .find(|h| h.contains(x, y))
-            .map(|h| h.datum)
+    /// The index of the hotspot under a point, in device pixels.
+    pub fn hotspot_at(&self, x: i32, y: i32) -> Option<usize> {
+        self.hotspots.iter().position(|h| h.contains(x, y))
     }
 
     /// The text of every text mark, in drawing order (for tests and

@@ -152,11 +152,7 @@ impl ChartView {
             (x * scene.scale).round() as i32,
             (y * scene.scale).round() as i32,
         );
-        Ok(scene
-            .hotspots
-            .iter()
-            .position(|h| h.contains(x, y))
-            .map(|i| i as u32))
+        Ok(scene.hotspot_at(x, y).map(|i| i as u32))
     }
 
     /// How many hotspots (bars, points, events) the chart has.
