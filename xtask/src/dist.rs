@@ -114,11 +114,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     bundle(&www.join("page.css"), &out.join("page.css"), &[])?;
     bundle(&www.join("embed.css"), &out.join("embed.css"), &[])?;
     let script_integrity = sri(&std::fs::read(out.join("indicator-chart.js"))?);
-    let hashes = Integrity {
-        script: &script_integrity,
-        wasm: &wasm_integrity,
-    };
-    std::fs::write(out.join("embed.html"), crate::site::embed_page(&hashes)?)?;
+    std::fs::copy(www.join("embed.html"), out.join("embed.html"))?;
     std::fs::write(
         out.join("integrity.json"),
         serde_json::to_string_pretty(&serde_json::json!({
@@ -151,7 +147,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         index_page(&PageKind {
             offline: None,
             base_url,
-            integrity: Some(&hashes),
+            script_integrity: Some(&script_integrity),
         })?,
     )?;
 
@@ -177,7 +173,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         index_page(&PageKind {
             offline: Some(offline),
             base_url,
-            integrity: None,
+            script_integrity: None,
         })?,
     )?;
 
@@ -228,12 +224,6 @@ pub fn publish_integrity(out: &Path) -> Result<()> {
         say(&format!("README.md already publishes {hash}"));
     }
     Ok(())
-}
-
-/// The Subresource Integrity hashes of the embed script and the module.
-pub struct Integrity<'a> {
-    pub script: &'a str,
-    pub wasm: &'a str,
 }
 
 /// `sha384-<base64>`, as the `integrity` attribute and `fetch` take it.

@@ -14,7 +14,6 @@ use minijinja::value::{Serde, Value};
 use minijinja::{Environment, context};
 use serde_json::json;
 
-use crate::dist::Integrity;
 use crate::root;
 
 /// The width the static SVGs are laid out at, in CSS pixels: an article
@@ -106,27 +105,20 @@ fn chart_context(chart: Chart, links: &Links) -> Result<serde_json::Value> {
 
 fn environment() -> Result<Environment<'static>> {
     let mut env = Environment::new();
-    for name in ["index.html", "embed.html"] {
-        let source = std::fs::read_to_string(root().join("www").join(name))
-            .with_context(|| format!("reading www/{name}"))?;
-        env.add_template_owned(name, source)?;
-    }
+    let source =
+        std::fs::read_to_string(root().join("www/index.html")).context("reading www/index.html")?;
+    env.add_template_owned("index.html", source)?;
     Ok(env)
-}
-
-pub fn embed_page(integrity: &Integrity<'_>) -> Result<String> {
-    Ok(environment()?
-        .get_template("embed.html")?
-        .render(context! { wasm_integrity => integrity.wasm })?)
 }
 
 /// What differs between the served page and the offline one.
 pub struct PageKind<'a> {
     pub offline: Option<OfflineAssets<'a>>,
     pub base_url: Option<&'a str>,
-    /// For the served page: preload the module with its hash, and offer
-    /// embed code with the script's.
-    pub integrity: Option<&'a Integrity<'a>>,
+    /// For the served page: the embed script's hash, for the embed code
+    /// it offers. (The module's own hash is checked by the script's fetch;
+    /// a preload ignores one, with a console warning.)
+    pub script_integrity: Option<&'a str>,
 }
 
 /// Inlined into offline.html.
@@ -173,8 +165,7 @@ pub fn index_page(kind: &PageKind<'_>) -> Result<String> {
     Ok(template.render(context! {
                 offline => kind.offline.is_some(),
         base_url => kind.base_url,
-        script_integrity => kind.integrity.map(|i| i.script),
-        wasm_integrity => kind.integrity.map(|i| i.wasm),
+                script_integrity => kind.script_integrity,
         charts => Value::from(Serde(&charts)),
         texts => Value::from(Serde(&texts)),
         downloads => Value::from(Serde(&downloads)),
