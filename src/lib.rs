@@ -24,3 +24,15 @@ pub mod web;
 #[cfg(test)]
 #[allow(dead_code, unused_imports, clippy::duplicate_mod)]
 mod data_file;
+
+/// Property tests run with a fixed seed, so that a failure in CI is the same
+/// failure on a developer's machine; `PROPTEST_RNG_SEED=<n>` explores others.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    use proptest::test_runner::{Config, RngSeed};
+    let mut config = Config::with_cases(cases);
+    if config.rng_seed == RngSeed::Random {
+        config.rng_seed = RngSeed::Fixed(0x5eed_2016);
+    }
+    config
+}

@@ -177,7 +177,7 @@ fn draws_or_refuses(chart: Chart, options: &Options) -> Result<(), TestCaseError
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config(300))]
 
     #[test]
     fn any_indicator_draws_or_refuses_its_options(chart in any_indicator(), options in any_options()) {

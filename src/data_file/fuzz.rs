@@ -107,7 +107,7 @@ fn check(source: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config(400))]
 
     #[test]
     fn an_edited_data_file_yields_data_or_located_errors(edits in prop::collection::vec(edit(), 1..6)) {

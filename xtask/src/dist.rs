@@ -18,7 +18,7 @@ use indicator_charts::model::{INDICATORS, all_charts};
 use indicator_charts::surface::svg;
 
 use crate::site::{OfflineAssets, PageKind, index_page, svg_options};
-use crate::{export, root, run, say, tools};
+use crate::{export, module, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
@@ -31,30 +31,18 @@ pub struct DistOptions {
 pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     let started = Instant::now();
     tools::ensure_wasm_target()?;
-    let bindgen = tools::ensure_wasm_bindgen()?;
     let node_modules = tools::ensure_npm_packages()?;
     let out = &options.out;
     let work = root().join("target/dist-work");
-    let pkg = work.join("pkg");
-
-    say("Building the WASM module (release)…");
-    run(Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "--release",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "indicator-charts",
-        ])
-        .current_dir(root()))?;
-    let wasm = root().join("target/wasm32-unknown-unknown/release/indicator_charts.wasm");
-
-    say("Generating the JavaScript bindings (wasm-bindgen --target web)…");
-    run(Command::new(&bindgen.cli)
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(&pkg)
-        .arg(&wasm))?;
+    let module = module::build(
+        &module::Build {
+            source: root(),
+            target_dir: root().join("target"),
+            cargo_home: None,
+            work: work.clone(),
+        },
+        &node_modules,
+    )?;
 
     if out.exists() {
         std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
@@ -62,43 +50,19 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     for dir in [out.clone(), out.join("data"), out.join("charts")] {
         std::fs::create_dir_all(&dir)?;
     }
-
-    say("Optimising the WASM (wasm-opt -Oz, binaryen from npm)…");
     let optimised = out.join("indicator_charts_bg.wasm");
-    run(Command::new(node_modules.join(".bin/wasm-opt"))
-        .arg(pkg.join("indicator_charts_bg.wasm"))
-        .args(WASM_OPT_FLAGS)
-        .arg("-o")
-        .arg(&optimised))?;
+    std::fs::write(&optimised, &module.wasm)?;
 
     let wasm_integrity = sri(&std::fs::read(&optimised)?);
 
     say("Bundling and minifying scripts and styles (esbuild)…");
     let www = root().join("www");
-    let glue = pkg.join("indicator_charts.js");
     let esbuild = node_modules.join(".bin/esbuild");
-    let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| -> Result<()> {
-        run(Command::new(&esbuild)
-            .arg(entry)
-            .args([
-                "--minify",
-                "--target=es2022",
-                "--legal-comments=none",
-                "--log-level=warning",
-            ])
-            .args(extra)
-            .arg(format!("--outfile={}", outfile.display())))
+    let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| {
+        esbuild_bundle(&esbuild, entry, outfile, extra)
     };
-    let alias = format!("--alias:indicator-charts-glue={}", glue.display());
-    // The element checks the .wasm it fetches against this hash, so the
-    // script's own integrity hash vouches for the module too.
-    let integrity = format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\"");
-    let module = [
-        "--bundle",
-        "--format=esm",
-        alias.as_str(),
-        integrity.as_str(),
-    ];
+    let module = element_bundle_flags(&module.glue, &wasm_integrity);
+    let module: Vec<&str> = module.iter().map(String::as_str).collect();
     bundle(
         &www.join("indicator-chart.js"),
         &out.join("indicator-chart.js"),
@@ -189,19 +153,31 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     Ok(out.clone())
 }
 
-/// Features the Rust toolchain's wasm32 output uses; wasm-opt must be told,
-/// or it rejects the module.
-pub const WASM_OPT_FLAGS: [&str; 9] = [
-    "-Oz",
-    "--strip-debug",
-    "--strip-producers",
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
+/// Minifies (and, with `--bundle`, bundles) one script or stylesheet.
+pub fn esbuild_bundle(esbuild: &Path, entry: &Path, outfile: &Path, extra: &[&str]) -> Result<()> {
+    run(Command::new(esbuild)
+        .arg(entry)
+        .args([
+            "--minify",
+            "--target=es2022",
+            "--legal-comments=none",
+            "--log-level=warning",
+        ])
+        .args(extra)
+        .arg(format!("--outfile={}", outfile.display())))
+}
+
+/// esbuild flags for scripts that include the element: the glue, and the
+/// module's hash, which the element checks the `.wasm` it fetches against,
+/// so that the script's own integrity hash vouches for the module too.
+pub fn element_bundle_flags(glue: &Path, wasm_integrity: &str) -> Vec<String> {
+    vec![
+        "--bundle".into(),
+        "--format=esm".into(),
+        format!("--alias:indicator-charts-glue={}", glue.display()),
+        format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\""),
+    ]
+}
 
 /// Rewrites the README's Subresource Integrity block with the hash of the
 /// embed script in `out`.

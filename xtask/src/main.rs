@@ -6,11 +6,15 @@
 //! - `bench`: sizes and timings against Chart.js and uPlot;
 //! - `integrity`: the embed script's Subresource Integrity hash, into the README.
 //!
+//! The module is built reproducibly (see `module`): the same sources give
+//! the same bytes, and so the same published hash, on any machine.
+//!
 //! Each installs what it needs on first use (see `tools`).
 
 mod bench;
 mod dist;
 mod export;
+mod module;
 mod serve;
 mod site;
 mod test;
@@ -62,9 +66,16 @@ enum Task {
     },
     /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests.
     Test {
-        /// Skip `cargo fmt --check` and clippy.
-        #[arg(long)]
-        no_lint: bool,
+        /// Run only this stage (repeatable): lint, native, wasm, end-to-end, reproducible.
+        #[arg(long = "stage", value_name = "STAGE")]
+        stages: Vec<String>,
+    },
+    /// wasm-bindgen's test runner, at the version Cargo.lock pins; cargo runs
+    /// it for `cargo test --target wasm32-unknown-unknown`.
+    #[command(hide = true)]
+    WasmTestRunner {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
     },
 }
 
@@ -132,7 +143,13 @@ fn run_task(task: Task) -> Result<()> {
                 anyhow::Ok(())
             })?;
         }
-        Task::Test { no_lint } => test::all(!no_lint)?,
+        Task::Test { stages } => test::all(&stages)?,
+        Task::WasmTestRunner { args } => {
+            let program = std::ffi::OsString::from("wasm-bindgen-test-runner");
+            wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(
+                std::iter::once(program).chain(args),
+            )?;
+        }
         Task::Bench { rounds } => bench::bench(rounds)?,
         Task::Integrity => {
             let out = dist::dist(&dist::DistOptions {

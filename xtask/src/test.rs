@@ -13,11 +13,24 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, CHROMIUM_FLAGS};
-use crate::{dist, root, run, say, serve};
+use crate::{dist, module, root, run, say, serve};
 
-pub fn all(lint: bool) -> Result<()> {
+/// The stages, in the order they run.
+pub const STAGES: [&str; 5] = ["lint", "native", "wasm", "end-to-end", "reproducible"];
+
+/// Runs the stages named in `only` (every stage when empty).
+pub fn all(only: &[String]) -> Result<()> {
+    if let Some(unknown) = only.iter().find(|s| !STAGES.contains(&s.as_str())) {
+        bail!(
+            "no test stage \"{unknown}\"; the stages are {}",
+            STAGES.join(", ")
+        );
+    }
     let mut results: Vec<(&str, f64, Result<()>)> = Vec::new();
     let mut stage = |name: &'static str, task: &dyn Fn() -> Result<()>| {
+        if !only.is_empty() && !only.iter().any(|s| s == name) {
+            return;
+        }
         say(&format!("Test stage: {name}"));
         let started = Instant::now();
         let result = task();
@@ -26,12 +39,11 @@ pub fn all(lint: bool) -> Result<()> {
         }
         results.push((name, started.elapsed().as_secs_f64(), result));
     };
-    if lint {
-        stage("lint", &lint_stage);
-    }
+    stage("lint", &lint_stage);
     stage("native", &native_stage);
     stage("wasm", &wasm_stage);
     stage("end-to-end", &end_to_end_stage);
+    stage("reproducible", &reproducible_stage);
 
     println!();
     for (name, seconds, result) in &results {
@@ -86,7 +98,6 @@ fn native_stage() -> Result<()> {
 
 fn wasm_stage() -> Result<()> {
     tools::ensure_wasm_target()?;
-    let bindgen = tools::ensure_wasm_bindgen()?;
     let browser = tools::ensure_chromium()?;
     let work = root().join("target/wasm-test");
     let profile = work.join("chromium-profile");
@@ -111,13 +122,28 @@ fn wasm_stage() -> Result<()> {
             "indicator-charts",
             "--lib",
         ])
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
-            &bindgen.test_runner,
-        )
+        // This xtask is the test runner: wasm-bindgen's, compiled in at the
+        // version Cargo.lock pins (`cargo xtask wasm-test-runner <file>`).
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner()?)
         .env("CHROMEDRIVER", &browser.chromedriver)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
+}
+
+/// `<this executable> wasm-test-runner`, as cargo's `runner` setting reads it
+/// (split at spaces).
+fn runner() -> Result<String> {
+    let exe = std::env::current_exe().context("finding the xtask executable")?;
+    let exe = exe
+        .to_str()
+        .filter(|path| !path.contains(' '))
+        .with_context(|| {
+            format!(
+                "the xtask's path {} has a space or is not UTF-8; move the checkout",
+                exe.display()
+            )
+        })?;
+    Ok(format!("{exe} wasm-test-runner"))
 }
 
 fn end_to_end_stage() -> Result<()> {
@@ -137,6 +163,101 @@ fn end_to_end_stage() -> Result<()> {
         .env("DIST_DIR", &out)
         .env("CHROMIUM", &browser.chromium))
     .context("end-to-end tests (xtask/e2e)")
+}
+
+/// Builds the module and the element script a second time, from a copy of
+/// the sources in another folder, with another `CARGO_HOME` (crates
+/// downloaded afresh) and another target folder, and checks that the bytes
+/// are those of the first build: the hash the README publishes is then the
+/// hash of every build of these sources.
+fn reproducible_stage() -> Result<()> {
+    let node_modules = tools::ensure_npm_packages()?;
+    let work = root().join("target/reproducible");
+    let builds = [
+        (root().to_path_buf(), None, root().join("target")),
+        (
+            work.join("elsewhere/indicator-charts"),
+            Some(work.join("cargo-home")),
+            work.join("target"),
+        ),
+    ];
+    copy_tracked_files(root(), &builds[1].0)?;
+    let mut outputs = Vec::new();
+    for (index, (source, cargo_home, target_dir)) in builds.into_iter().enumerate() {
+        let scratch = work.join(format!("build-{index}"));
+        let module = module::build(
+            &module::Build {
+                source: &source,
+                target_dir,
+                cargo_home,
+                work: scratch.clone(),
+            },
+            &node_modules,
+        )?;
+        let script = scratch.join("indicator-chart.js");
+        let flags = dist::element_bundle_flags(&module.glue, &dist::sri(&module.wasm));
+        let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
+        dist::esbuild_bundle(
+            &node_modules.join(".bin/esbuild"),
+            &source.join("www/indicator-chart.js"),
+            &script,
+            &flags,
+        )?;
+        outputs.push((module.wasm, std::fs::read(&script)?));
+    }
+    let [(wasm_a, script_a), (wasm_b, script_b)] = &outputs[..] else {
+        bail!("expected two builds");
+    };
+    for (name, a, b) in [
+        ("indicator_charts_bg.wasm", wasm_a, wasm_b),
+        ("indicator-chart.js", script_a, script_b),
+    ] {
+        if a != b {
+            bail!(
+                "{name} differs between the two builds ({} vs {}): the build depends on the machine",
+                dist::sri(a),
+                dist::sri(b)
+            );
+        }
+        say(&format!(
+            "{name}: the same bytes from both builds ({})",
+            dist::sri(a)
+        ));
+    }
+    Ok(())
+}
+
+/// Copies the files git tracks (as they are in the working tree) to `to`.
+fn copy_tracked_files(from: &std::path::Path, to: &std::path::Path) -> Result<()> {
+    let listing = Command::new("git")
+        .args([
+            "ls-files",
+            "-z",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+        ])
+        .current_dir(from)
+        .output()
+        .context("running git ls-files")?;
+    if !listing.status.success() {
+        bail!("git ls-files failed in {}", from.display());
+    }
+    if to.exists() {
+        std::fs::remove_dir_all(to)?;
+    }
+    for path in listing.stdout.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+        let path = std::str::from_utf8(path).context("a file name that is not UTF-8")?;
+        let (source, target) = (from.join(path), to.join(path));
+        if !source.is_file() {
+            continue; // deleted in the working tree
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::copy(&source, &target)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,6 +1,5 @@
 //! The tools the tasks need, found or installed on first use, with progress
-//! printed: the wasm32 target, the wasm-bindgen CLI at exactly the version
-//! in Cargo.lock, the npm packages of `xtask/package.json` (wasm-opt from
+//! printed: the wasm32 target, the npm packages of `xtask/package.json` (wasm-opt from
 //! binaryen ≥ 132, esbuild, Playwright, axe-core, the benchmark's peers),
 //! and, for tests, Debian's Chromium and ChromeDriver.
 //!
@@ -14,12 +13,6 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 
 use crate::{root, run, say};
-
-/// The wasm-bindgen CLI and its test runner.
-pub struct WasmBindgen {
-    pub cli: PathBuf,
-    pub test_runner: PathBuf,
-}
 
 /// Whether a command runs and prints something (its version).
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
@@ -50,60 +43,6 @@ pub fn ensure_wasm_target() -> Result<()> {
     }
     say("Installing the wasm32-unknown-unknown target (rustup target add)…");
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
-}
-
-/// The version of the `wasm-bindgen` crate in Cargo.lock: the CLI must match it exactly.
-pub fn locked_wasm_bindgen_version() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
-    let lock: toml::Table = toml::from_str(&lock).context("parsing Cargo.lock")?;
-    let packages = lock
-        .get("package")
-        .and_then(|p| p.as_array())
-        .context("Cargo.lock has no packages")?;
-    packages
-        .iter()
-        .filter_map(|p| p.as_table())
-        .find(|p| p.get("name").and_then(|n| n.as_str()) == Some("wasm-bindgen"))
-        .and_then(|p| p.get("version")?.as_str().map(str::to_string))
-        .context("wasm-bindgen is not in Cargo.lock")
-}
-
-pub fn ensure_wasm_bindgen() -> Result<WasmBindgen> {
-    let version = locked_wasm_bindgen_version()?;
-    let wanted = format!("wasm-bindgen {version}");
-    if output_of("wasm-bindgen", &["--version"]).as_deref() == Some(wanted.as_str()) {
-        if let Some(runner) = which("wasm-bindgen-test-runner") {
-            return Ok(WasmBindgen {
-                cli: PathBuf::from("wasm-bindgen"),
-                test_runner: runner,
-            });
-        }
-    }
-    let install_root = root()
-        .join("target/tools")
-        .join(format!("wasm-bindgen-cli-{version}"));
-    let bin = install_root.join("bin");
-    let tools = WasmBindgen {
-        cli: bin.join("wasm-bindgen"),
-        test_runner: bin.join("wasm-bindgen-test-runner"),
-    };
-    if tools.cli.exists() && tools.test_runner.exists() {
-        return Ok(tools);
-    }
-    say(&format!(
-        "Installing wasm-bindgen-cli {version} into {} (matches Cargo.lock; about 2 minutes, once)…",
-        install_root.display()
-    ));
-    run(Command::new("cargo")
-        .args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &format!("={version}"),
-            "--root",
-        ])
-        .arg(&install_root))?;
-    Ok(tools)
 }
 
 fn which(program: &str) -> Option<PathBuf> {

@@ -135,7 +135,7 @@ pub fn draw<DB: DrawingBackend>(
     let mut rows = Vec::with_capacity(timeline.events.len());
     let mut previous_year = None;
     for (index, event) in timeline.events.iter().enumerate() {
-        if previous_year.is_some_and(|year: u16| event.date.year >= year + 4) {
+        if previous_year.is_some_and(|year: u16| event.date.year >= year.saturating_add(4)) {
             y += pen.px(10.0);
         }
         previous_year = Some(event.date.year);
