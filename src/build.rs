@@ -1,34 +1,31 @@
-//! Build script: validates `data/indicators.toml` against the texts it quotes
-//! and compiles it into Rust statics (`$OUT_DIR/indicators.rs`, included by
-//! `src/model`). A malformed file fails the build with one line per problem:
+//! Build script: checks `data/indicators.toml` against the texts it quotes
+//! and bakes it into a Rust static (`$OUT_DIR/catalog.rs`, included by
+//! `src/model.rs`), so the module parses no data at run time. A malformed
+//! file fails the build with one line per problem:
 //! `data/indicators.toml:42: indicator "trade-balance-2015": value "n/a" is not a number`.
 
-#[path = "data_file/mod.rs"]
-#[allow(dead_code, unused_imports)] // the library uses the rest of this module in its tests
-mod data_file;
-
 use std::path::PathBuf;
+
+use indicator_data::check::{Location, load};
 
 fn main() {
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
-    let location = data_file::Location {
-        path: root.join("data/indicators.toml"),
-        display: "data/indicators.toml".to_string(),
-    };
     // The WASM module's stack: Rust's default is 1 MiB, all of it memory the
     // page holds for the module's lifetime. Layout recurses little; 128 KiB
     // leaves room to spare.
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo::rustc-link-arg-cdylib=-zstack-size=131072");
     }
-    println!("cargo::rerun-if-changed=data");
-    println!("cargo::rerun-if-changed=src/data_file");
-    println!("cargo::rerun-if-changed=src/model/kinds.rs");
-    println!("cargo::rerun-if-changed=src/suggest.rs");
+    println!("cargo::rerun-if-changed=data/indicators.toml");
+    println!("cargo::rerun-if-changed=data/texts");
 
-    let catalog = match data_file::load(&location) {
+    let location = Location {
+        path: root.join("data/indicators.toml"),
+        display: "data/indicators.toml".to_string(),
+    };
+    let catalog = match load(&location) {
         Ok(catalog) => catalog,
         Err(errors) => {
             for error in &errors {
@@ -41,9 +38,20 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("indicators.rs");
-    if let Err(e) = std::fs::write(&out, data_file::codegen::rust_source(&catalog)) {
+    let baked = match indicator_data::bake::to_rust(&catalog) {
+        Ok(expression) => expression,
+        Err(e) => {
+            eprintln!("data/indicators.toml: {e}");
+            std::process::exit(1);
+        }
+    };
+    let source = format!(
+        "// Baked by src/build.rs from data/indicators.toml. Do not edit.\n\
+         pub static CATALOG: Catalog = {baked};\n"
+    );
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");
+    if let Err(e) = std::fs::write(&out, source) {
         eprintln!("cannot write {}: {e}", out.display());
         std::process::exit(1);
     }

@@ -3,9 +3,9 @@
 //! figure or event. Generated from the same records the chart draws, so
 //! the words cannot disagree with the picture.
 
-use crate::charts::{Datum, source_line};
 use crate::format::Locale;
-use crate::model::{Bound, Chart, ChartKind, Indicator, Timeline};
+use crate::model::{self, Bound, Chart, ChartKind, Datum, Indicator, Timeline};
+use crate::words::{date_label as date, period_label, source_line};
 
 /// A chart's data as a table: a caption, column headings and rows of cells.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -44,7 +44,7 @@ pub fn alt_text(chart: Chart, locale: &Locale) -> String {
 
 fn value(indicator: &Indicator, index: usize, locale: &Locale) -> String {
     indicator
-        .figures
+        .values
         .get(index)
         .map(|f| locale.bounded_figure(f.value, indicator.unit, f.bound))
         .unwrap_or_default()
@@ -54,10 +54,10 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
     let title = indicator.title;
     let period = indicator.period;
     let first = value(indicator, 0, locale);
-    match indicator.kind {
+    match indicator.chart {
         ChartKind::Comparison => {
             let parts: Vec<String> = indicator
-                .figures
+                .values
                 .iter()
                 .enumerate()
                 .map(|(i, f)| format!("{}: {}", f.label.unwrap_or(""), value(indicator, i, locale)))
@@ -70,7 +70,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
             None => format!("{title}: {first} on average."),
         },
         ChartKind::Change => {
-            let after = indicator.figures.first().map_or(100.0, |f| 100.0 + f.value);
+            let after = indicator.values.first().map_or(100.0, |f| 100.0 + f.value);
             match period {
                 Some(p) => format!(
                     "{title} from {} to {}: {first} (an index of 100 in {} becomes {} in {}).",
@@ -85,7 +85,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
         }
         ChartKind::Balance => {
             let parts: Vec<String> = indicator
-                .figures
+                .values
                 .iter()
                 .enumerate()
                 .map(|(i, f)| {
@@ -105,7 +105,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
         }
         ChartKind::Units => {
             let wording = indicator
-                .figures
+                .values
                 .first()
                 .filter(|f| f.bound != Bound::Exact || !f.as_written.eq_ignore_ascii_case(&first))
                 .map(|f| format!(" The text says \u{201c}{}\u{201d}.", f.as_written))
@@ -116,7 +116,6 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
 }
 
 fn timeline_sentence(timeline: &Timeline) -> String {
-    use crate::charts::date_label as date;
     match (timeline.events.first(), timeline.events.last()) {
         (Some(first), Some(last)) => format!(
             "{}: {} dated events, from {} ({}) to {} ({}). Sources: as cited in each text.",
@@ -133,10 +132,9 @@ fn timeline_sentence(timeline: &Timeline) -> String {
 
 /// The chart's data as a table.
 pub fn table(chart: Chart, locale: &Locale) -> Table {
-    use crate::charts::date_label as date;
     match chart {
         Chart::Indicator(indicator) => {
-            let period = indicator.period.map(crate::charts::period_label);
+            let period = indicator.period.map(period_label);
             Table {
                 caption: match period {
                     Some(period) => format!("{}, {period}", indicator.title),
@@ -144,7 +142,7 @@ pub fn table(chart: Chart, locale: &Locale) -> Table {
                 },
                 headers: vec!["Figure", "Value", "As the text writes it"],
                 rows: indicator
-                    .figures
+                    .values
                     .iter()
                     .enumerate()
                     .map(|(i, f)| {
@@ -167,7 +165,7 @@ pub fn table(chart: Chart, locale: &Locale) -> Table {
                     vec![
                         date(e.date, e.date_note.is_some()),
                         e.label.to_string(),
-                        e.text.short_reference(),
+                        model::text(e.text).short_reference(),
                     ]
                 })
                 .collect(),
@@ -177,11 +175,10 @@ pub fn table(chart: Chart, locale: &Locale) -> Table {
 
 /// What to show for the datum a reader points at or focuses.
 pub fn tooltip(chart: Chart, datum: Datum, locale: &Locale) -> Option<Tooltip> {
-    use crate::charts::date_label as date;
     match (chart, datum) {
         (Chart::Indicator(indicator), Datum::Figure(index)) => {
-            let figure = indicator.figures.get(index)?;
-            let period = indicator.period.map(crate::charts::period_label);
+            let figure = indicator.values.get(index)?;
+            let period = indicator.period.map(period_label);
             let heading = match (figure.label, period) {
                 (Some(label), Some(period)) if label != period => format!("{label}, {period}"),
                 (Some(label), _) => label.to_string(),
@@ -204,7 +201,7 @@ pub fn tooltip(chart: Chart, datum: Datum, locale: &Locale) -> Option<Tooltip> {
                 source: format!(
                     "Source: {} · {}",
                     event.source,
-                    event.text.short_reference()
+                    model::text(event.text).short_reference()
                 ),
             })
         }

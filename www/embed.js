@@ -1,28 +1,38 @@
 // embed.html?indicator=ID[&theme=dark][&locale=fr][&aspect-ratio=16/9]
 //
-// One chart at full width, for platforms that only allow iframes. The page
-// posts its height to the parent whenever it changes, as
-// { type: 'indicator-chart:height', indicator, height }; the snippet in the
-// README (and www/embed-resize.js) sets the iframe's height from it.
-// Without the snippet the iframe keeps the height its embed code gives.
+// One chart at full width, for platforms that only allow iframes. The
+// element is made here with its attributes already set, so it never draws
+// (or complains) without them; its static picture shows until the module
+// draws. The page posts its height to the parent whenever it changes, as
+// { type: 'indicator-chart:height', indicator, height }; embed-resize.js
+// sets the iframe's height from it. Without it the iframe keeps the height
+// its embed code gives.
 
 const params = new URLSearchParams(location.search);
-const chart = document.getElementById('chart');
-const indicator = params.get('indicator') ?? '';
+const indicator = (params.get('indicator') ?? '').trim();
+const titles = JSON.parse(document.getElementById('chart-titles').textContent);
+const title = Object.hasOwn(titles, indicator) ? titles[indicator] : null;
+
+const chart = document.createElement('indicator-chart');
+chart.id = 'chart';
 chart.setAttribute('indicator', indicator);
 for (const name of ['theme', 'locale', 'aspect-ratio']) {
   const value = params.get(name);
   if (value !== null) chart.setAttribute(name, value);
 }
+if (title) {
+  // The build's picture of the chart, until (or unless) the canvas replaces it.
+  const picture = document.createElement('img');
+  picture.src = `charts/${indicator}.svg`;
+  picture.alt = title;
+  picture.className = 'picture';
+  chart.append(picture);
+  document.title = `${title} · US–Vietnam relations in figures`;
+  document.getElementById('heading').textContent = title;
+}
+document.querySelector('main').prepend(chart);
 if (params.has('theme')) document.documentElement.dataset.theme = params.get('theme');
 document.getElementById('more').href = `index.html#${encodeURIComponent(indicator)}`;
-
-// Name the page after its chart once the module has drawn it.
-document.addEventListener('indicator-charts-ready', () => {
-  if (!chart.chartTitle) return;
-  document.title = `${chart.chartTitle} · US–Vietnam relations in figures`;
-  document.getElementById('heading').textContent = chart.chartTitle;
-});
 
 let posted = 0;
 function postHeight() {

@@ -1,26 +1,31 @@
 //! Bitmap renders (RGB) through plotters' bitmap backend, with text drawn
 //! by ab_glyph from the committed fonts: the same pixels on every machine,
-//! for golden tests that a person can look at.
+//! for golden tests a person can look at and for share cards.
 
 use std::sync::Once;
 
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
-use super::fonts::{BOLD, LiberationMetrics, REGULAR, height_per_em};
-use super::measured::Measured;
-use crate::charts::{ChartError, FAMILY, Options, Scene, Typeface, layout, paint};
+use super::fonts::{BOLD, FAMILY, LiberationMetrics, REGULAR, height_per_em};
+use crate::layout::{ChartError, Options, Scene, layout};
 use crate::model::Chart;
+use crate::paint::{TextPlacement, paint};
 
-/// ab_glyph sizes text by its ascent-to-descent height; plotters places the
-/// baseline half a size below the anchor, about 0.29 em higher than a
-/// canvas does with `textBaseline = "top"`.
-const TOP_OFFSET_EM: f64 = 0.29;
+/// An RGB image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub width: u32,
+    pub height: u32,
+    pub rgb: Vec<u8>,
+}
 
-fn typeface() -> Typeface {
-    Typeface {
-        family: FAMILY,
+/// ab_glyph sizes text by its ascent-to-descent height, and plotters puts
+/// the top anchor about 0.29 em higher than a canvas's `textBaseline = "top"`.
+fn placement() -> TextPlacement {
+    TextPlacement {
         size_factor: height_per_em(),
+        top_offset_em: 0.29,
     }
 }
 
@@ -37,35 +42,20 @@ fn register_fonts() {
     });
 }
 
-/// The bitmap backend on `pixels`, measuring and placing text as a canvas does.
-fn backend(pixels: &mut [u8], size: (u32, u32)) -> Measured<BitMapBackend<'_>, LiberationMetrics> {
-    Measured::new(
-        BitMapBackend::with_buffer(pixels, size),
-        LiberationMetrics,
-        typeface().size_factor,
-        TOP_OFFSET_EM,
-    )
+/// Paints `scene` into a new image of its size.
+pub fn paint_scene(scene: &Scene) -> Result<Image, ChartError> {
+    register_fonts();
+    let (width, height) = (scene.width, scene.height);
+    let mut rgb = vec![0u8; width as usize * height as usize * 3];
+    paint(
+        &BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area(),
+        scene,
+        placement(),
+    )?;
+    Ok(Image { width, height, rgb })
 }
 
-/// An RGB image of `chart`: (width, height, pixels).
-pub fn render(chart: Chart, options: &Options) -> Result<(u32, u32, Vec<u8>), ChartError> {
-    register_fonts();
-    let typeface = typeface();
-    let scene: Scene = {
-        let mut scratch = vec![0u8; 3];
-        layout(
-            &backend(&mut scratch, (1, 1)).into_drawing_area(),
-            chart,
-            options,
-            typeface,
-        )?
-    };
-    let (width, height) = (scene.width, scene.height);
-    let mut pixels = vec![0u8; width as usize * height as usize * 3];
-    paint(
-        &backend(&mut pixels, (width, height)).into_drawing_area(),
-        &scene,
-        typeface,
-    )?;
-    Ok((width, height, pixels))
+/// An image of `chart`, laid out with the committed font's metrics.
+pub fn render(chart: Chart, options: &Options) -> Result<Image, ChartError> {
+    paint_scene(&layout(chart, options, &LiberationMetrics)?)
 }

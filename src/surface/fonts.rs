@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use ab_glyph::{Font, FontRef};
 
-use super::measured::TextMetrics;
+use crate::layout::MeasureText;
 
 pub static REGULAR: &[u8] = include_bytes!("fonts/LiberationSans-Regular.ttf");
 pub static BOLD: &[u8] = include_bytes!("fonts/LiberationSans-Bold.ttf");
@@ -23,12 +23,20 @@ pub fn faces() -> &'static (FontRef<'static>, FontRef<'static>) {
     })
 }
 
+/// Arial's metrics (Liberation Sans and Arimo share them), so that widths
+/// measured with the committed Liberation Sans hold wherever an SVG is shown.
+pub const FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
+
 /// Widths from the committed fonts' advance widths and kerning.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LiberationMetrics;
 
-impl TextMetrics for LiberationMetrics {
-    fn width(&self, text: &str, _family: &str, bold: bool, em: f64) -> f64 {
+impl MeasureText for LiberationMetrics {
+    fn family(&self) -> &str {
+        FAMILY
+    }
+
+    fn width(&self, text: &str, em: f64, bold: bool) -> f64 {
         let (regular, bold_face) = faces();
         let font = if bold { bold_face } else { regular };
         let units_per_em = f64::from(font.units_per_em().unwrap_or(2048.0));

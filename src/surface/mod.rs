@@ -1,17 +1,11 @@
-//! Surfaces other than the browser's canvas: SVG (export and the static
-//! fallback image) and bitmaps (golden tests), both measuring text with the
-//! committed font through `measured`. Native only; the browser's surface is
-//! in `crate::web`.
+//! Surfaces other than the browser's canvas, native only: SVG (downloads and
+//! the static picture pages show before the module draws) and bitmaps
+//! (golden tests, share cards), both measuring text with the committed
+//! Liberation Sans. The browser's surface is `crate::web`.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod measured;
-
-#[cfg(not(target_arch = "wasm32"))]
 pub mod bitmap;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod fonts;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod svg;
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod golden;

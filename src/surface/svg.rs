@@ -1,49 +1,35 @@
 //! SVG renders of the charts, by the same layout and paint as the canvas,
-//! through plotters' SVG backend: for download, and for the static image a
-//! page shows before (or without) the WASM. The SVG is an accessible image:
-//! `role="img"` with a `<title>` and a `<desc>` that state the figure.
+//! through plotters' SVG backend: for download, and for the static picture
+//! a page shows before (or without) the WASM. Text is measured with the
+//! committed Liberation Sans, which has Arial's metrics. The SVG is an
+//! accessible image: `role="img"` with a `<title>` and a `<desc>` that
+//! state the figure.
 
 use plotters::prelude::*;
 
 use super::fonts::LiberationMetrics;
-use super::measured::Measured;
-use crate::charts::{ChartError, FAMILY, Options, Scene, Typeface, layout, paint};
 use crate::describe::alt_text;
+use crate::layout::{ChartError, Options, Scene, layout};
 use crate::model::Chart;
+use crate::paint::{TextPlacement, paint};
 
-/// plotters' SVG backend writes `font-size = size / 1.24`; this factor makes
-/// the written size the em size the canvas uses.
-pub const TYPEFACE: Typeface = Typeface {
-    family: FAMILY,
+/// plotters' SVG backend writes `font-size = size / 1.24`: this makes the
+/// written size the em size the canvas uses.
+const PLACEMENT: TextPlacement = TextPlacement {
     size_factor: 1.24,
+    top_offset_em: 0.0,
 };
-
-/// The SVG backend, measuring text with the committed Liberation Sans.
-fn backend(out: &mut String, size: (u32, u32)) -> Measured<SVGBackend<'_>, LiberationMetrics> {
-    Measured::new(
-        SVGBackend::with_string(out, size),
-        LiberationMetrics,
-        TYPEFACE.size_factor,
-        0.0,
-    )
-}
-
-/// Lays `chart` out as the SVG surface measures it.
-pub fn scene(chart: Chart, options: &Options) -> Result<Scene, ChartError> {
-    let mut scratch = String::new();
-    let area = backend(&mut scratch, (1, 1)).into_drawing_area();
-    layout(&area, chart, options, TYPEFACE)
-}
 
 /// A standalone SVG document of `chart`, and the scene it draws (for its
 /// size). Its size is the scene's size in CSS pixels; it scales down to
 /// narrower containers.
 pub fn render(chart: Chart, options: &Options) -> Result<(String, Scene), ChartError> {
-    let scene = scene(chart, options)?;
+    let scene = layout(chart, options, &LiberationMetrics)?;
     let mut body = String::new();
     {
-        let area = backend(&mut body, (scene.width, scene.height)).into_drawing_area();
-        paint(&area, &scene, TYPEFACE)?;
+        let area =
+            SVGBackend::with_string(&mut body, (scene.width, scene.height)).into_drawing_area();
+        paint(&area, &scene, PLACEMENT)?;
     }
     Ok((accessible(&body, chart, options, &scene), scene))
 }
@@ -66,7 +52,7 @@ fn accessible(body: &str, chart: Chart, options: &Options, scene: &Scene) -> Str
     )
 }
 
-/// Text as XML character data.
+/// Text as XML character data or an attribute value.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -1,22 +1,21 @@
-//! The canvas as a plotters backend: plotters-canvas's `CanvasBackend`, with
-//! the primitives a chart is drawn with — filled rectangles, text, filled
-//! circles and polygons, and solid paths — drawn here with the canvas state
-//! cached between calls (as uPlot does), and text measured with the
-//! canvas's own `measureText`.
+//! The canvas as a plotters backend, and text measured on it.
 //!
-//! Why not all through plotters-canvas: for every call it formats a colour
-//! string with `core::fmt` (a float for the alpha), sets every piece of
-//! state again, aligns text with "start"/"end" (which an inherited
-//! `direction: rtl` would flip), and plotters measures text by adding
-//! `<span>`s to the host page, whose CSS then changes our layout.
-//! plotters-canvas remains the canvas binding and draws everything else
-//! (pixels, lines, outlines, translucent fills, rotated text, bitmaps).
+//! plotters-canvas's `CanvasBackend` is the binding to the canvas (its size,
+//! and the hand-over at `present`); the drawing calls are made here, for
+//! three reasons. plotters-canvas formats a colour string with `core::fmt`
+//! at every call (a float for the alpha), which keeps Rust's float
+//! formatting — tens of kilobytes — in the module; it sets every piece of
+//! canvas state again at every call, where a chart changes its font and
+//! colour a few times (state is cached here, as uPlot does); and it aligns
+//! text by "start"/"end", which an inherited `direction: rtl` flips.
 //!
-//! Strings cross into JavaScript once: labels, fonts and colours are kept
-//! as JS strings, so a redraw decodes no UTF-8.
-
-use std::cell::RefCell;
-use std::collections::HashMap;
+//! Text is measured with the context's `measureText` in the font the chart
+//! is set in, through a small JavaScript helper that caches widths for
+//! every chart on the page (plotters' own measuring adds `<span>`s to the
+//! host page, whose CSS then changes the layout).
+//!
+//! Strings cross into JavaScript once per layout: a redraw replays the
+//! scene's labels, fonts and colours as the JS strings made the first time.
 
 use js_sys::JsString;
 use plotters_backend::text_anchor::HPos;
@@ -28,21 +27,43 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::layout::MeasureText;
 use crate::theme::Rgb;
 
 /// plotters-canvas's error type, which it does not export by name.
 type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
-/// Enough for every label of every chart at a few sizes; past it the cache
-/// starts again, so a page resized for hours does not grow without bound.
-const MAX_CACHED_WIDTHS: usize = 8_192;
-
-thread_local! {
-    /// Text widths by font and text, shared by every chart on the page: a
-    /// redraw at a new size measures nothing it has measured before.
-    static WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
-    /// Labels, fonts and colours as JavaScript strings, made once.
-    static JS_STRINGS: RefCell<HashMap<String, JsString>> = RefCell::new(HashMap::new());
+#[wasm_bindgen(inline_js = r#"
+// Widths by font and text, for every chart on the page: a relayout measures
+// nothing measured before. Forgotten when a web font finishes loading.
+const widths = new Map();
+let lastContext = null;
+let lastFont = '';
+export function measureWidth(context, font, text) {
+  const key = font + '\u0000' + text;
+  let width = widths.get(key);
+  if (width === undefined) {
+    if (context !== lastContext || font !== lastFont) {
+      context.font = font;
+      lastContext = context;
+      lastFont = font;
+    }
+    width = context.measureText(text).width;
+    if (widths.size >= 8192) widths.clear();
+    widths.set(key, width);
+  }
+  return width;
+}
+export function forgetWidths() {
+  widths.clear();
+  lastContext = null;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = measureWidth)]
+    fn measure_width(context: &CanvasRenderingContext2d, font: &JsString, text: &str) -> f64;
+    #[wasm_bindgen(js_name = forgetWidths)]
+    fn forget_widths_in_js();
 }
 
 #[wasm_bindgen]
@@ -57,81 +78,135 @@ extern "C" {
     fn set_fill_style(this: &StringContext, style: &JsString);
     #[wasm_bindgen(method, setter = strokeStyle)]
     fn set_stroke_style(this: &StringContext, style: &JsString);
-    #[wasm_bindgen(method, catch, js_name = fillText)]
-    fn fill_text(this: &StringContext, text: &JsString, x: f64, y: f64) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, js_name = fillText)]
+    fn fill_text(this: &StringContext, text: &JsString, x: f64, y: f64);
 }
 
-/// `text` as a JS string, from the cache.
-fn js_string(text: &str) -> JsString {
-    JS_STRINGS.with(|strings| {
-        let mut strings = strings.borrow_mut();
-        if let Some(string) = strings.get(text) {
-            return string.clone();
-        }
-        if strings.len() >= MAX_CACHED_WIDTHS {
-            strings.clear();
-        }
-        let string = JsString::from(text);
-        strings.insert(text.to_string(), string.clone());
-        string
-    })
+/// Forgets every measured width: the element calls this when a web font
+/// finishes loading, since widths measured in its fallback are wrong now.
+#[wasm_bindgen(js_name = forgetWidths)]
+pub fn forget_widths() {
+    forget_widths_in_js();
 }
 
-/// The CSS `font` for a style: "bold 28px Arial, …". Built without float
-/// formatting; sizes are whole or half pixels.
+/// The CSS `font` for a style: "bold 28px Arial, …". Written without float
+/// formatting: sizes are kept to a tenth of a pixel.
 pub fn css_font(bold: bool, size: f64, family: &str) -> String {
     let tenths = (size.abs() * 10.0).round() as u64;
-    let fraction = if tenths % 10 == 0 {
-        String::new()
-    } else {
-        format!(".{}", tenths % 10)
-    };
     let weight = if bold { "bold" } else { "normal" };
-    format!("{weight} {}{fraction}px {family}", tenths / 10)
+    match tenths % 10 {
+        0 => format!("{weight} {}px {family}", tenths / 10),
+        fraction => format!("{weight} {}.{fraction}px {family}", tenths / 10),
+    }
 }
 
-/// Width of `text` in `font` on `context`, cached.
-pub fn text_width(context: &CanvasRenderingContext2d, font: &str, text: &str) -> f64 {
-    let key = (font.to_string(), text.to_string());
-    if let Some(width) = WIDTHS.with(|w| w.borrow().get(&key).copied()) {
-        return width;
+/// Measures text on a chart's own context (so the host page's CSS cannot
+/// change it) in the chart's font.
+pub struct CanvasMeasure<'c> {
+    context: &'c CanvasRenderingContext2d,
+    family: &'c str,
+}
+
+impl<'c> CanvasMeasure<'c> {
+    pub fn new(context: &'c CanvasRenderingContext2d, family: &'c str) -> Self {
+        CanvasMeasure { context, family }
     }
-    context.set_font(font);
-    // A failed measurement (a detached context) counts as nothing rather
-    // than an error: the chart still draws, labels may sit closer.
-    let width = context.measure_text(text).map(|m| m.width()).unwrap_or(0.0);
-    WIDTHS.with(|w| {
-        let mut widths = w.borrow_mut();
-        if widths.len() >= MAX_CACHED_WIDTHS {
-            widths.clear();
+}
+
+impl MeasureText for CanvasMeasure<'_> {
+    fn family(&self) -> &str {
+        self.family
+    }
+
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let font = JsString::from(css_font(bold, size, self.family));
+        measure_width(self.context, &font, text)
+    }
+}
+
+/// The JS strings one scene is painted with, made on its first paint and
+/// replayed on every redraw. The view starts a new cache with each layout.
+#[derive(Default)]
+pub struct PaintCache {
+    /// Each text mark's label in paint order, with the address of the
+    /// scene's string it was made from (a check that the order held).
+    texts: Vec<(usize, JsString)>,
+    fonts: Vec<((u64, bool), JsString)>,
+    colors: Vec<(Rgb, JsString)>,
+}
+
+impl PaintCache {
+    fn color(&mut self, rgb: Rgb) -> JsString {
+        if let Some((_, string)) = self.colors.iter().find(|(c, _)| *c == rgb) {
+            return string.clone();
         }
-        widths.insert(key, width);
-    });
-    width
+        let string = JsString::from(rgb.hex());
+        self.colors.push((rgb, string.clone()));
+        string
+    }
+
+    fn font(&mut self, bold: bool, size: f64, family: &str) -> JsString {
+        let key = (size.to_bits(), bold);
+        if let Some((_, string)) = self.fonts.iter().find(|(k, _)| *k == key) {
+            return string.clone();
+        }
+        let string = JsString::from(css_font(bold, size, family));
+        self.fonts.push((key, string.clone()));
+        string
+    }
+
+    fn text(&mut self, index: usize, text: &str) -> JsString {
+        let address = text.as_ptr() as usize;
+        match self.texts.get(index) {
+            Some((at, string)) if *at == address => string.clone(),
+            _ => {
+                let string = JsString::from(text);
+                if index < self.texts.len() {
+                    self.texts[index] = (address, string.clone());
+                } else {
+                    self.texts.push((address, string.clone()));
+                }
+                string
+            }
+        }
+    }
 }
 
 /// The canvas state last set, so that unchanged state is not set again.
 #[derive(Default)]
 struct State {
-    fill: Option<(u8, u8, u8)>,
-    stroke: Option<((u8, u8, u8), u32)>,
-    font: String,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, u32)>,
+    font: Option<(u64, bool)>,
     align: Option<&'static str>,
-    baseline_top: bool,
+    alpha: Option<u64>,
 }
 
-pub struct CanvasSurface {
-    inner: CanvasBackend,
-    context: CanvasRenderingContext2d,
-    state: RefCell<State>,
+pub struct CanvasSurface<'a> {
+    binding: CanvasBackend,
+    context: &'a CanvasRenderingContext2d,
+    cache: &'a mut PaintCache,
+    state: State,
+    /// Text marks painted so far in this paint.
+    texts_painted: usize,
 }
 
-impl CanvasSurface {
-    pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<Self> {
+fn rgb(color: BackendColor) -> Rgb {
+    Rgb(color.rgb.0, color.rgb.1, color.rgb.2)
+}
+
+impl<'a> CanvasSurface<'a> {
+    pub fn new(
+        canvas: &HtmlCanvasElement,
+        context: &'a CanvasRenderingContext2d,
+        cache: &'a mut PaintCache,
+    ) -> Option<Self> {
         Some(CanvasSurface {
-            inner: CanvasBackend::with_canvas_object(canvas)?,
+            binding: CanvasBackend::with_canvas_object(canvas.clone())?,
             context,
-            state: RefCell::new(State::default()),
+            cache,
+            state: State::default(),
+            texts_painted: 0,
         })
     }
 
@@ -139,22 +214,34 @@ impl CanvasSurface {
         self.context.unchecked_ref()
     }
 
-    fn set_fill(&self, rgb: (u8, u8, u8)) {
-        let mut state = self.state.borrow_mut();
-        if state.fill != Some(rgb) {
-            self.context
-                .set_fill_style_str(&Rgb(rgb.0, rgb.1, rgb.2).hex());
-            state.fill = Some(rgb);
+    /// Translucent colours through `globalAlpha`, so that no colour string
+    /// carries a float.
+    fn set_alpha(&mut self, alpha: f64) {
+        let alpha = alpha.clamp(0.0, 1.0);
+        if self.state.alpha != Some(alpha.to_bits()) {
+            self.context.set_global_alpha(alpha);
+            self.state.alpha = Some(alpha.to_bits());
         }
     }
 
-    fn set_stroke(&self, rgb: (u8, u8, u8), width: u32) {
-        let mut state = self.state.borrow_mut();
-        if state.stroke != Some((rgb, width)) {
-            self.strings()
-                .set_stroke_style(&js_string(&Rgb(rgb.0, rgb.1, rgb.2).hex()));
+    fn set_fill(&mut self, color: BackendColor) {
+        self.set_alpha(color.alpha);
+        let rgb = rgb(color);
+        if self.state.fill != Some(rgb) {
+            let css = self.cache.color(rgb);
+            self.strings().set_fill_style(&css);
+            self.state.fill = Some(rgb);
+        }
+    }
+
+    fn set_stroke(&mut self, color: BackendColor, width: u32) {
+        self.set_alpha(color.alpha);
+        let rgb = rgb(color);
+        if self.state.stroke != Some((rgb, width)) {
+            let css = self.cache.color(rgb);
+            self.strings().set_stroke_style(&css);
             self.context.set_line_width(f64::from(width));
-            state.stroke = Some((rgb, width));
+            self.state.stroke = Some((rgb, width));
         }
     }
 
@@ -169,55 +256,36 @@ impl CanvasSurface {
             }
         }
     }
-
-    fn set_font(&self, font: &str) {
-        let mut state = self.state.borrow_mut();
-        if state.font != font {
-            self.strings().set_font(&js_string(font));
-            state.font = font.to_string();
-        }
-    }
-
-    /// After plotters-canvas has drawn, the context's state is unknown.
-    fn forget_state(&self) {
-        *self.state.borrow_mut() = State::default();
-    }
-
-    /// Runs a drawing call of plotters-canvas, then forgets the state it set.
-    fn delegate<T>(&mut self, draw: impl FnOnce(&mut CanvasBackend) -> T) -> T {
-        let result = draw(&mut self.inner);
-        self.forget_state();
-        result
-    }
 }
 
-fn opaque(color: BackendColor) -> Option<(u8, u8, u8)> {
-    (color.alpha >= 1.0).then_some(color.rgb)
-}
-
-impl DrawingBackend for CanvasSurface {
+impl DrawingBackend for CanvasSurface<'_> {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        self.binding.get_size()
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
         // A canvas resized since the last paint has lost all its state.
-        self.forget_state();
-        self.inner.ensure_prepared()
+        self.state = State::default();
+        // Every text mark is placed by the top of its em box.
+        self.context.set_text_baseline("top");
+        self.binding.ensure_prepared()
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.inner.present()
+        self.set_alpha(1.0);
+        self.binding.present()
     }
 
     fn draw_pixel(
         &mut self,
-        point: BackendCoord,
+        (x, y): BackendCoord,
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.draw_pixel(point, color))
+        self.set_fill(color);
+        self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -226,29 +294,26 @@ impl DrawingBackend for CanvasSurface {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.draw_line(from, to, style))
+        self.draw_path([from, to], style)
     }
 
     fn draw_rect<S: BackendStyle>(
         &mut self,
-        upper_left: BackendCoord,
-        bottom_right: BackendCoord,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        match opaque(style.color()).filter(|_| fill) {
-            Some(rgb) => {
-                self.set_fill(rgb);
-                self.context.fill_rect(
-                    f64::from(upper_left.0),
-                    f64::from(upper_left.1),
-                    f64::from(bottom_right.0 - upper_left.0),
-                    f64::from(bottom_right.1 - upper_left.1),
-                );
-                Ok(())
-            }
-            None => self.delegate(|inner| inner.draw_rect(upper_left, bottom_right, style, fill)),
+        let (x, y) = (f64::from(x0), f64::from(y0));
+        let (width, height) = (f64::from(x1 - x0), f64::from(y1 - y0));
+        if fill {
+            self.set_fill(style.color());
+            self.context.fill_rect(x, y, width, height);
+        } else {
+            self.set_stroke(style.color(), style.stroke_width());
+            self.context.stroke_rect(x, y, width, height);
         }
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -256,38 +321,36 @@ impl DrawingBackend for CanvasSurface {
         path: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        match opaque(style.color()) {
-            Some(rgb) => {
-                self.set_stroke(rgb, style.stroke_width());
-                self.trace(path);
-                self.context.stroke();
-                Ok(())
-            }
-            None => self.delegate(|inner| inner.draw_path(path, style)),
-        }
+        self.set_stroke(style.color(), style.stroke_width());
+        self.trace(path);
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
         &mut self,
-        center: BackendCoord,
+        (x, y): BackendCoord,
         radius: u32,
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        match opaque(style.color()).filter(|_| fill) {
-            Some(rgb) => {
-                self.set_fill(rgb);
-                self.context.begin_path();
-                let (x, y) = (f64::from(center.0), f64::from(center.1));
-                // arc throws only for a negative radius; a u32 is never one.
-                let _ = self
-                    .context
-                    .arc(x, y, f64::from(radius), 0.0, std::f64::consts::TAU);
-                self.context.fill();
-                Ok(())
-            }
-            None => self.delegate(|inner| inner.draw_circle(center, radius, style, fill)),
+        self.context.begin_path();
+        // arc throws only for a negative radius; a u32 is never one.
+        let _ = self.context.arc(
+            f64::from(x),
+            f64::from(y),
+            f64::from(radius),
+            0.0,
+            std::f64::consts::TAU,
+        );
+        if fill {
+            self.set_fill(style.color());
+            self.context.fill();
+        } else {
+            self.set_stroke(style.color(), style.stroke_width());
+            self.context.stroke();
         }
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -295,56 +358,58 @@ impl DrawingBackend for CanvasSurface {
         vertices: I,
         style: &S,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        match opaque(style.color()) {
-            Some(rgb) => {
-                self.set_fill(rgb);
-                self.trace(vertices);
-                self.context.close_path();
-                self.context.fill();
-                Ok(())
-            }
-            None => self.delegate(|inner| inner.fill_polygon(vertices, style)),
-        }
+        self.set_fill(style.color());
+        self.trace(vertices);
+        self.context.close_path();
+        self.context.fill();
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
         &mut self,
         text: &str,
         style: &S,
-        pos: BackendCoord,
+        (x, y): BackendCoord,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        let rgb = match (opaque(style.color()), style.transform()) {
-            (Some(rgb), FontTransform::None) => rgb,
-            _ => return self.delegate(|inner| inner.draw_text(text, style, pos)),
-        };
-        self.set_fill(rgb);
-        self.set_font(&css_font(
-            matches!(style.style(), FontStyle::Bold),
-            style.size(),
-            style.family().as_str(),
-        ));
+        let index = self.texts_painted;
+        self.texts_painted += 1;
+        self.set_fill(style.color());
+        let bold = matches!(style.style(), FontStyle::Bold);
+        let size = style.size();
+        if self.state.font != Some((size.to_bits(), bold)) {
+            let font = self.cache.font(bold, size, style.family().as_str());
+            self.strings().set_font(&font);
+            self.state.font = Some((size.to_bits(), bold));
+        }
         let align = match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Center => "center",
             HPos::Right => "right",
         };
-        {
-            let mut state = self.state.borrow_mut();
-            if state.align != Some(align) {
-                self.context.set_text_align(align);
-                state.align = Some(align);
-            }
-            // Every text mark is placed by the top of its em box.
-            if !state.baseline_top {
-                self.context.set_text_baseline("top");
-                state.baseline_top = true;
-            }
+        if self.state.align != Some(align) {
+            self.context.set_text_align(align);
+            self.state.align = Some(align);
         }
-        self.strings()
-            .fill_text(&js_string(text), f64::from(pos.0), f64::from(pos.1))
-            // fillText throws only for arguments it cannot use, and these are
-            // whole numbers: there is nothing a caller could do about a throw.
-            .or(Ok(()))
+        let label = self.cache.text(index, text);
+        let (x, y) = (f64::from(x), f64::from(y));
+        if let FontTransform::Rotate90 | FontTransform::Rotate180 | FontTransform::Rotate270 =
+            style.transform()
+        {
+            let turns = match style.transform() {
+                FontTransform::Rotate90 => 1.0,
+                FontTransform::Rotate180 => 2.0,
+                _ => 3.0,
+            };
+            self.context.save();
+            let _ = self.context.translate(x, y);
+            let _ = self.context.rotate(turns * std::f64::consts::FRAC_PI_2);
+            self.strings().fill_text(&label, 0.0, 0.0);
+            // Back to the state at `save`, which is the cached one.
+            self.context.restore();
+        } else {
+            self.strings().fill_text(&label, x, y);
+        }
+        Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -352,14 +417,9 @@ impl DrawingBackend for CanvasSurface {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        let font = css_font(
-            matches!(style.style(), FontStyle::Bold),
-            style.size(),
-            style.family().as_str(),
-        );
-        let width = text_width(&self.context, &font, text);
-        // Measuring may have set the context's font: the cached one is unknown.
-        self.state.borrow_mut().font.clear();
+        let bold = matches!(style.style(), FontStyle::Bold);
+        let font = JsString::from(css_font(bold, style.size(), style.family().as_str()));
+        let width = measure_width(self.context, &font, text);
         Ok((
             width.ceil().max(0.0) as u32,
             style.size().ceil().max(0.0) as u32,
@@ -368,10 +428,23 @@ impl DrawingBackend for CanvasSurface {
 
     fn blit_bitmap(
         &mut self,
-        pos: BackendCoord,
-        size: (u32, u32),
+        (x, y): BackendCoord,
+        (width, height): (u32, u32),
         src: &[u8],
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.delegate(|inner| inner.blit_bitmap(pos, size, src))
+        // RGB pixels, one rectangle each: charts draw no bitmaps, but a
+        // backend must accept one.
+        for (i, pixel) in src.chunks_exact(3).enumerate() {
+            let i = i as u32;
+            if i >= width * height {
+                break;
+            }
+            let color = BackendColor {
+                alpha: 1.0,
+                rgb: (pixel[0], pixel[1], pixel[2]),
+            };
+            self.draw_pixel((x + (i % width) as i32, y + (i / width) as i32), color)?;
+        }
+        Ok(())
     }
 }

@@ -1,51 +1,110 @@
 //! The browser binding: the only module that touches `JsValue`, `web-sys`
-//! or the canvas. It exports [`ChartView`] to JavaScript (the
-//! `<indicator-chart>` element in `www/indicator-chart.js` drives it); the
-//! canvas backend, built on plotters-canvas, is in `canvas`.
+//! or the canvas. It exports [`ChartView`], which the `<indicator-chart>`
+//! element (`www/element/`) drives with one call per drawing; the canvas
+//! backend and text measurement are in `canvas`.
 
 mod canvas;
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::charts::{self, FAMILY, Options, Scene, Typeface};
+use crate::attributes;
 use crate::describe;
 use crate::format::Locale;
+use crate::layout::{self, Options, Scene};
 use crate::model::{self, Chart};
-use crate::settings;
-use crate::theme::Theme;
-use canvas::CanvasSurface;
+use crate::theme::{HouseColors, Palette, Rgb, Theme};
+use canvas::{CanvasMeasure, CanvasSurface, PaintCache};
 
 /// talc instead of Rust's default dlmalloc: a few kilobytes less WASM, and
 /// faster for the many small strings layout makes.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The canvas draws text at exactly the size plotters asks for.
-const TYPEFACE: Typeface = Typeface {
-    family: FAMILY,
-    size_factor: 1.0,
-};
+/// The typeface charts are set in unless the host gives its own: Arial's
+/// metrics (Liberation Sans and Arimo share them), as the static SVGs.
+const DEFAULT_FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
 
-/// Logs panics with their message (not just "unreachable executed").
-#[wasm_bindgen(start)]
-pub fn start() {
-    console_error_panic_hook::set_once();
+/// What the element asks for at each drawing: its attributes as written,
+/// the page's state, and the host's house style.
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(Serialize, Clone))]
+#[serde(rename_all = "camelCase")]
+pub struct DrawRequest {
+    /// CSS pixels.
+    width: f64,
+    pixel_ratio: f64,
+    /// The `theme` attribute ("" when absent).
+    theme: String,
+    prefers_dark: bool,
+    /// The `locale` attribute, if any.
+    locale: Option<String>,
+    /// The language of the page around the element (`lang`), or the browser's.
+    page_locale: String,
+    /// The `aspect-ratio` attribute ("" when absent).
+    aspect_ratio: String,
+    #[serde(default)]
+    style: HouseStyle,
 }
 
-/// The id of every chart, in page order.
-#[wasm_bindgen(js_name = chartIds)]
-pub fn chart_ids() -> Result<Vec<String>, JsError> {
-    Ok(model::all_charts().map(|c| c.id().to_string()).collect())
+/// The `--indicator-chart-*` custom properties, as the element read them:
+/// colours resolved to sRGB bytes, the font family as written.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(Serialize, Clone))]
+#[serde(rename_all = "camelCase")]
+struct HouseStyle {
+    font_family: Option<String>,
+    text: Option<[u8; 3]>,
+    muted: Option<[u8; 3]>,
+    accent: Option<[u8; 3]>,
+    background: Option<[u8; 3]>,
+    /// `--indicator-chart-background: transparent`: paint none, and read
+    /// contrast against `background` (the colour behind the chart).
+    #[serde(default)]
+    transparent: bool,
 }
 
-/// Checks an `aspect-ratio` attribute; returns width / height, or
-/// `undefined` for the chart's natural height.
-#[wasm_bindgen(js_name = parseAspectRatio)]
-pub fn parse_aspect_ratio(value: &str) -> Result<Option<f64>, JsError> {
-    settings::aspect_ratio(value).map_err(|e| JsError::new(&e))
+/// What the element needs after a drawing.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Drawn {
+    /// CSS pixels.
+    height: f64,
+    dark: bool,
+    title: &'static str,
+    alt_text: String,
+    hotspots: usize,
+    /// The palette drawn with, as CSS colours, for the element's own DOM.
+    colors: Colors,
+    /// One message per house colour that was too faint and was changed.
+    warnings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Colors {
+    background: String,
+    text: String,
+    muted: String,
+    grid: String,
+    primary: String,
+    secondary: String,
+    error_background: String,
+}
+
+impl Colors {
+    fn of(palette: &Palette) -> Colors {
+        Colors {
+            background: palette.background.hex(),
+            text: palette.text.hex(),
+            muted: palette.muted.hex(),
+            grid: palette.grid.hex(),
+            primary: palette.primary.hex(),
+            secondary: palette.secondary.hex(),
+            error_background: palette.error_background.hex(),
+        }
+    }
 }
 
 /// One chart bound to one canvas.
@@ -54,14 +113,18 @@ pub struct ChartView {
     chart: Chart,
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
-    theme: Theme,
     locale: Locale,
-    /// The last layout and what it was laid out for.
-    scene: Option<(Options, Scene)>,
+    /// The last layout, what it was laid out for, and its text as JS strings.
+    scene: Option<(Options, String, Scene)>,
+    cache: PaintCache,
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsError {
     JsError::new(&message.to_string())
+}
+
+fn rgb(bytes: Option<[u8; 3]>) -> Option<Rgb> {
+    bytes.map(|[r, g, b]| Rgb(r, g, b))
 }
 
 #[wasm_bindgen]
@@ -73,69 +136,84 @@ impl ChartView {
         let chart = model::find_chart(id.trim()).map_err(js_error)?;
         let context = canvas
             .get_context("2d")
-            .map_err(|_| js_error("This browser gave no 2D canvas context."))?
-            .ok_or_else(|| js_error("This browser gave no 2D canvas context."))?
-            .dyn_into::<CanvasRenderingContext2d>()
-            .map_err(|_| js_error("The canvas context is not a 2D context."))?;
+            .ok()
+            .flatten()
+            .and_then(|context| context.dyn_into::<CanvasRenderingContext2d>().ok())
+            .ok_or_else(|| js_error("This browser gave no 2D canvas context."))?;
         Ok(ChartView {
             chart,
             canvas,
             context,
-            theme: Theme::Light,
             locale: crate::format::ENGLISH,
             scene: None,
+            cache: PaintCache::default(),
         })
     }
 
-    /// Sets the theme from an attribute value ("light", "dark", "auto").
-    #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&mut self, value: &str, prefers_dark: bool) -> Result<(), JsError> {
-        self.theme = settings::theme(value, prefers_dark).map_err(js_error)?;
-        Ok(())
-    }
-
-    /// Sets the number format from a `locale` attribute; an unknown
-    /// language is an error.
-    #[wasm_bindgen(js_name = setLocale)]
-    pub fn set_locale(&mut self, value: &str) -> Result<(), JsError> {
-        self.locale = settings::locale(value).map_err(js_error)?;
-        Ok(())
-    }
-
-    /// Sets the number format from the page's language, falling back to
-    /// English for a language the viewer does not know.
-    #[wasm_bindgen(js_name = setPageLocale)]
-    pub fn set_page_locale(&mut self, lang: &str) -> Result<(), JsError> {
-        self.locale = settings::page_locale(lang);
-        Ok(())
-    }
-
-    /// Draws at `width` × `height` CSS pixels (no height: as tall as the
-    /// content needs) with `scale` device pixels per CSS pixel. The canvas
-    /// backing store is sized to match; returns the CSS height drawn.
-    pub fn draw(&mut self, width: f64, height: Option<f64>, scale: f64) -> Result<f64, JsError> {
+    /// Lays the chart out for `request` (a [`DrawRequest`]) unless nothing
+    /// changed since the last time, and paints it; the canvas's backing
+    /// store is sized to match. An attribute that is not usable is an error
+    /// whose message says what would be.
+    pub fn draw(&mut self, request: JsValue) -> Result<JsValue, JsError> {
+        let request: DrawRequest = serde_wasm_bindgen::from_value(request).map_err(|e| {
+            js_error(format!(
+                "The element sent a request the module cannot read: {e}"
+            ))
+        })?;
+        let theme = attributes::theme(&request.theme, request.prefers_dark).map_err(js_error)?;
+        self.locale = match &request.locale {
+            Some(value) => attributes::locale(value).map_err(js_error)?,
+            None => attributes::page_locale(&request.page_locale),
+        };
+        let height = attributes::aspect_ratio(&request.aspect_ratio)
+            .map_err(js_error)?
+            .map(|ratio| request.width / ratio);
+        let style = &request.style;
+        let (palette, adjustments) = theme.palette().with_house_colors(&HouseColors {
+            text: rgb(style.text),
+            muted: rgb(style.muted),
+            accent: rgb(style.accent),
+            background: rgb(style.background),
+        });
+        let family = style
+            .font_family
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .unwrap_or(DEFAULT_FAMILY);
         let options = Options {
-            width,
+            width: request.width,
             height,
-            scale,
-            theme: self.theme,
+            pixel_ratio: request.pixel_ratio,
+            palette,
+            transparent: style.transparent,
             locale: self.locale,
         }
         .checked()
         .map_err(js_error)?;
-        let cached = self.scene.as_ref().is_some_and(|(o, _)| *o == options);
-        if !cached {
-            let scene = {
-                let area = self.area()?;
-                charts::layout(&area, self.chart, &options, TYPEFACE).map_err(js_error)?
-            };
-            self.scene = Some((options, scene));
-        }
-        self.paint()?;
-        Ok(self
+        let unchanged = self
             .scene
             .as_ref()
-            .map_or(0.0, |(_, s)| f64::from(s.height) / s.scale))
+            .is_some_and(|(o, f, _)| *o == options && f == family);
+        if !unchanged {
+            let measure = CanvasMeasure::new(&self.context, family);
+            let scene = layout::layout(self.chart, &options, &measure).map_err(js_error)?;
+            self.scene = Some((options, family.to_string(), scene));
+            // The scene's strings are new: so must their JS copies be.
+            self.cache = PaintCache::default();
+        }
+        self.paint()?;
+        let scene = self.scene()?;
+        let drawn = Drawn {
+            height: f64::from(scene.height) / scene.pixel_ratio,
+            dark: theme == Theme::Dark,
+            title: self.chart.title(),
+            alt_text: describe::alt_text(self.chart, &self.locale),
+            hotspots: scene.hotspots.len(),
+            colors: Colors::of(&palette),
+            warnings: adjustments.iter().map(|a| a.message()).collect(),
+        };
+        serde_wasm_bindgen::to_value(&drawn).map_err(js_error)
     }
 
     /// Paints the last layout again (no measuring, no layout).
@@ -145,32 +223,17 @@ impl ChartView {
 
     /// Index of the hotspot at (`x`, `y`) CSS pixels, if any.
     pub fn hit(&self, x: f64, y: f64) -> Result<Option<u32>, JsError> {
-        let Some((_, scene)) = self.scene.as_ref() else {
+        let Some((_, _, scene)) = self.scene.as_ref() else {
             return Ok(None);
         };
-        let (x, y) = (
-            (x * scene.scale).round() as i32,
-            (y * scene.scale).round() as i32,
-        );
-        Ok(scene.hotspot_at(x, y).map(|i| i as u32))
-    }
-
-    /// How many hotspots (bars, points, events) the chart has.
-    #[wasm_bindgen(js_name = hotspotCount)]
-    pub fn hotspot_count(&self) -> Result<u32, JsError> {
-        Ok(self
-            .scene
-            .as_ref()
-            .map_or(0, |(_, s)| s.hotspots.len() as u32))
+        let device = |v: f64| (v * scene.pixel_ratio).round() as i32;
+        Ok(scene.hotspot_at(device(x), device(y)).map(|i| i as u32))
     }
 
     /// Hotspot `index`'s box in CSS pixels: [left, top, right, bottom].
     #[wasm_bindgen(js_name = hotspotBox)]
     pub fn hotspot_box(&self, index: u32) -> Result<Vec<f64>, JsError> {
-        let (_, scene) = self
-            .scene
-            .as_ref()
-            .ok_or_else(|| js_error("The chart has not been drawn yet."))?;
+        let scene = self.scene()?;
         let h = scene.hotspots.get(index as usize).ok_or_else(|| {
             js_error(format!(
                 "No hotspot {index}; the chart has {}.",
@@ -179,17 +242,14 @@ impl ChartView {
         })?;
         Ok([h.x0, h.y0, h.x1, h.y1]
             .iter()
-            .map(|v| f64::from(*v) / scene.scale)
+            .map(|v| f64::from(*v) / scene.pixel_ratio)
             .collect())
     }
 
     /// What hotspot `index` stands for: `{ heading, value, quote, source }`.
     pub fn tooltip(&self, index: u32) -> Result<JsValue, JsError> {
-        let (_, scene) = self
-            .scene
-            .as_ref()
-            .ok_or_else(|| js_error("The chart has not been drawn yet."))?;
-        let datum = scene
+        let datum = self
+            .scene()?
             .hotspots
             .get(index as usize)
             .map(|h| h.datum)
@@ -199,43 +259,22 @@ impl ChartView {
         serde_wasm_bindgen::to_value(&tooltip).map_err(js_error)
     }
 
-    /// The chart's text alternative: its figure in words, and the source.
-    #[wasm_bindgen(js_name = altText)]
-    pub fn alt_text(&self) -> Result<String, JsError> {
-        Ok(describe::alt_text(self.chart, &self.locale))
-    }
-
-    /// The chart's data: `{ caption, headers, rows }`.
+    /// The chart's data, in the last drawing's language: `{ caption, headers, rows }`.
     pub fn table(&self) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::to_value(&describe::table(self.chart, &self.locale)).map_err(js_error)
-    }
-
-    /// Whether the last `setTheme` chose the dark palette.
-    #[wasm_bindgen(js_name = isDark)]
-    pub fn is_dark(&self) -> Result<bool, JsError> {
-        Ok(self.theme == Theme::Dark)
-    }
-
-    pub fn title(&self) -> Result<String, JsError> {
-        Ok(self.chart.title().to_string())
-    }
-
-    /// The id this view draws (an embed may have written it with spaces).
-    pub fn id(&self) -> Result<String, JsError> {
-        Ok(self.chart.id().to_string())
     }
 }
 
 impl ChartView {
-    /// A drawing area on the canvas, measuring text with the canvas.
-    fn area(&self) -> Result<DrawingArea<CanvasSurface, Shift>, JsError> {
-        let surface = CanvasSurface::new(self.canvas.clone(), self.context.clone())
-            .ok_or_else(|| js_error("The canvas has no 2D context."))?;
-        Ok(surface.into_drawing_area())
+    fn scene(&self) -> Result<&Scene, JsError> {
+        self.scene
+            .as_ref()
+            .map(|(_, _, scene)| scene)
+            .ok_or_else(|| js_error("The chart has not been drawn yet."))
     }
 
     fn paint(&mut self) -> Result<(), JsError> {
-        let Some((_, scene)) = self.scene.as_ref() else {
+        let Some((_, _, scene)) = self.scene.as_ref() else {
             return Err(js_error(
                 "Nothing to redraw: the chart has not been drawn yet.",
             ));
@@ -247,8 +286,14 @@ impl ChartView {
         if self.canvas.height() != scene.height {
             self.canvas.set_height(scene.height);
         }
-        let area = self.area()?;
-        charts::paint(&area, scene, TYPEFACE).map_err(js_error)
+        let surface = CanvasSurface::new(&self.canvas, &self.context, &mut self.cache)
+            .ok_or_else(|| js_error("The canvas has no 2D context."))?;
+        crate::paint::paint(
+            &plotters::prelude::IntoDrawingArea::into_drawing_area(surface),
+            scene,
+            crate::paint::TextPlacement::CANVAS,
+        )
+        .map_err(js_error)
     }
 }
 

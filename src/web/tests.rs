@@ -3,10 +3,10 @@
 
 use wasm_bindgen_test::*;
 
-use super::canvas::{css_font, text_width};
+use super::canvas::css_font;
 use super::*;
-use crate::charts::checks::text_problems;
-use crate::charts::{FAMILY, Role};
+use crate::layout::Role;
+use crate::layout::checks::text_problems;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -52,15 +52,42 @@ fn drawn_pixels(canvas: &HtmlCanvasElement) -> usize {
     data.chunks(4).filter(|p| p != &background).count()
 }
 
+fn request(width: f64, pixel_ratio: f64) -> DrawRequest {
+    DrawRequest {
+        width,
+        pixel_ratio,
+        theme: String::new(),
+        prefers_dark: false,
+        locale: None,
+        page_locale: "en".into(),
+        aspect_ratio: String::new(),
+        style: HouseStyle::default(),
+    }
+}
+
+/// Draws and returns what the view said, as JSON-ish JS.
+fn draw(view: &mut ChartView, request: &DrawRequest) -> Result<JsValue, String> {
+    let request = serde_wasm_bindgen::to_value(request).expect("a request");
+    view.draw(request).map_err(|e| {
+        JsValue::from(e)
+            .dyn_into::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    })
+}
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(value, &name.into()).expect("a field")
+}
+
 #[wasm_bindgen_test]
 fn every_chart_draws_pixels_at_its_device_size() {
-    for id in chart_ids().expect("ids") {
+    for chart in model::all_charts() {
+        let id = chart.id();
         let canvas = canvas();
-        let mut view =
-            ChartView::new(canvas.clone(), &id).unwrap_or_else(|_| panic!("{id} exists"));
-        let height = view
-            .draw(480.0, None, 2.0)
-            .unwrap_or_else(|_| panic!("{id} draws"));
+        let mut view = ChartView::new(canvas.clone(), id).unwrap_or_else(|_| panic!("{id} exists"));
+        let drawn = draw(&mut view, &request(480.0, 2.0)).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let height = field(&drawn, "height").as_f64().expect("a height");
         assert!(height > 100.0, "{id}: height {height}");
         assert_eq!(
             canvas.width(),
@@ -68,8 +95,8 @@ fn every_chart_draws_pixels_at_its_device_size() {
             "{id}: backing store is CSS width × pixel ratio"
         );
         assert_eq!(f64::from(canvas.height()), (height * 2.0).round(), "{id}");
-        let drawn = drawn_pixels(&canvas);
-        assert!(drawn > 5_000, "{id}: only {drawn} pixels drawn");
+        let pixels = drawn_pixels(&canvas);
+        assert!(pixels > 5_000, "{id}: only {pixels} pixels drawn");
     }
 }
 
@@ -77,8 +104,10 @@ fn every_chart_draws_pixels_at_its_device_size() {
 fn a_redraw_repaints_the_same_pixels() {
     let canvas = canvas();
     let mut view = ChartView::new(canvas.clone(), "us-favourability").expect("exists");
-    view.draw(400.0, None, 1.0).expect("draws");
+    draw(&mut view, &request(400.0, 1.0)).expect("draws");
     let first = drawn_pixels(&canvas);
+    context_of(&canvas).clear_rect(0.0, 0.0, 400.0, 1000.0);
+    assert_eq!(drawn_pixels(&canvas), 0, "cleared");
     view.redraw().expect("redraws");
     assert_eq!(drawn_pixels(&canvas), first);
 }
@@ -99,45 +128,162 @@ fn an_unknown_id_suggests_the_nearest() {
 }
 
 #[wasm_bindgen_test]
-fn tooltips_and_words_come_from_the_data() {
+fn attribute_mistakes_are_errors_that_say_what_would_be_right() {
     let mut view = ChartView::new(canvas(), "gdp-growth-average").expect("exists");
-    view.draw(600.0, None, 1.0).expect("draws");
-    assert!(view.hotspot_count().expect("count") >= 1);
+    let mistakes = [
+        (
+            DrawRequest {
+                theme: "blu".into(),
+                ..request(600.0, 1.0)
+            },
+            "Unknown theme \"blu\". Use \"light\", \"dark\" or \"auto\".",
+        ),
+        (
+            DrawRequest {
+                locale: Some("xx".into()),
+                ..request(600.0, 1.0)
+            },
+            "Unknown locale \"xx\". Use one of: en,",
+        ),
+        (
+            DrawRequest {
+                aspect_ratio: "-1".into(),
+                ..request(600.0, 1.0)
+            },
+            "Aspect ratio \"-1\" is not usable.",
+        ),
+        (request(f64::NAN, 1.0), "width NaN is not a usable size"),
+    ];
+    for (request, message) in mistakes {
+        let error = draw(&mut view, &request).expect_err(message);
+        assert!(error.starts_with(message), "{error}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn tooltips_and_words_follow_the_locale() {
+    let mut view = ChartView::new(canvas(), "gdp-growth-average").expect("exists");
+    let drawn = draw(&mut view, &request(600.0, 1.0)).expect("draws");
+    assert!(field(&drawn, "hotspots").as_f64().expect("a count") >= 1.0);
     let tooltip = view.tooltip(0).expect("a tooltip");
-    let value = js_sys::Reflect::get(&tooltip, &"value".into())
-        .expect("value")
-        .as_string();
-    assert_eq!(value.as_deref(), Some("6.15%"));
-    view.set_locale("fr").expect("French is known");
-    view.draw(600.0, None, 1.0).expect("draws");
-    assert!(view.alt_text().expect("words").contains("6,15\u{202f}%"));
-    let (_, scene) = view.scene.as_ref().expect("laid out");
+    assert_eq!(
+        field(&tooltip, "value").as_string().as_deref(),
+        Some("6.15%")
+    );
+    let french = DrawRequest {
+        locale: Some("fr".into()),
+        ..request(600.0, 1.0)
+    };
+    let drawn = draw(&mut view, &french).expect("draws");
+    assert!(
+        field(&drawn, "altText")
+            .as_string()
+            .expect("words")
+            .contains("6,15\u{202f}%")
+    );
+    let scene = view.scene().expect("laid out");
     assert!(
         scene.texts().any(|t| t.contains("6,15\u{202f}%")),
         "the canvas shows 6,15 %"
     );
-    assert!(view.set_locale("xx").is_err());
+    // The page's language when the element has none; English when the
+    // page's is unknown.
+    let page = DrawRequest {
+        page_locale: "vi-VN".into(),
+        ..request(600.0, 1.0)
+    };
+    let drawn = draw(&mut view, &page).expect("draws");
+    assert!(
+        field(&drawn, "altText")
+            .as_string()
+            .expect("words")
+            .contains("6,15%")
+    );
 }
 
-/// The layout check of `charts::checks`, with the browser's own fonts and
+/// A house style: the font is measured and drawn as given, a faint accent
+/// is changed and reported once, a transparent chart paints no background.
+#[wasm_bindgen_test]
+fn a_house_style_is_drawn_and_kept_readable() {
+    let canvas = canvas();
+    let mut view = ChartView::new(canvas.clone(), "us-favourability").expect("exists");
+    let style = HouseStyle {
+        font_family: Some("Georgia, serif".into()),
+        accent: Some([0xf2, 0xc1, 0x4e]),
+        background: Some([0xfb, 0xf6, 0xe9]),
+        ..HouseStyle::default()
+    };
+    let drawn = draw(
+        &mut view,
+        &DrawRequest {
+            style,
+            ..request(600.0, 1.0)
+        },
+    )
+    .expect("draws");
+    assert_eq!(
+        view.scene().expect("laid out").font_family,
+        "Georgia, serif"
+    );
+    let warnings = js_sys::Array::from(&field(&drawn, "warnings"));
+    assert_eq!(warnings.length(), 1);
+    assert!(
+        warnings
+            .get(0)
+            .as_string()
+            .expect("a message")
+            .starts_with("--indicator-chart-accent #f2c14e")
+    );
+    let corner = context_of(&canvas)
+        .get_image_data(1.0, 1.0, 1.0, 1.0)
+        .expect("pixels")
+        .data();
+    assert_eq!(&corner[..4], &[0xfb, 0xf6, 0xe9, 255]);
+
+    let clear = HouseStyle {
+        transparent: true,
+        background: Some([0xfb, 0xf6, 0xe9]),
+        ..HouseStyle::default()
+    };
+    draw(
+        &mut view,
+        &DrawRequest {
+            style: clear,
+            ..request(601.0, 1.0)
+        },
+    )
+    .expect("draws");
+    let corner = context_of(&canvas)
+        .get_image_data(1.0, 1.0, 1.0, 1.0)
+        .expect("pixels")
+        .data();
+    assert_eq!(corner[3], 0, "transparent");
+}
+
+/// The layout check of `layout::checks`, with the browser's own fonts and
 /// `measureText`: what a reader sees, not the committed font.
 #[wasm_bindgen_test]
 fn labels_never_overlap_or_get_cut_in_the_browser() {
     let canvas = canvas();
     let context = context_of(&canvas);
     let mut problems = Vec::new();
-    for id in chart_ids().expect("ids") {
-        let mut view = ChartView::new(canvas.clone(), &id).expect("exists");
+    for chart in model::all_charts() {
+        let id = chart.id();
+        let mut view = ChartView::new(canvas.clone(), id).expect("exists");
         for width in [320.0, 1200.0] {
-            for scale in [1.0, 2.0, 3.0] {
-                view.draw(width, None, scale).expect("draws");
-                let (_, scene) = view.scene.as_ref().expect("laid out");
+            for pixel_ratio in [1.0, 2.0, 3.0] {
+                draw(&mut view, &request(width, pixel_ratio)).expect("draws");
+                let scene = view.scene().expect("laid out");
                 let width_of = |text: &str, role: Role| {
                     let (size, bold) = role.spec();
-                    text_width(&context, &css_font(bold, size * scale, FAMILY), text)
+                    context.set_font(&css_font(bold, size * pixel_ratio, DEFAULT_FAMILY));
+                    context
+                        .measure_text(text)
+                        .map(|m| m.width())
+                        .unwrap_or(f64::NAN)
                 };
                 for problem in text_problems(scene, &width_of) {
-                    problems.push(format!("{id} at {width}px ×{scale}: {problem}"));
+                    problems.push(format!("{id} at {width}px ×{pixel_ratio}: {problem}"));
                 }
             }
         }

@@ -1,24 +1,23 @@
-//! `cargo xtask dist`: the release WASM (opt-level "z", LTO, wasm-bindgen
-//! `--target web`, wasm-opt -Oz from binaryen ≥ 132) and the static site in
-//! `dist/`:
+//! `cargo xtask dist`: builds the module (see `module`), bundles and
+//! minifies the scripts and styles of `www/` with esbuild, and has the
+//! product write the site around them (`indicator_charts::site`):
 //!
 //! - `index.html`, `offline.html` (one self-contained file), `embed.html`;
 //! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
 //!   minified module) and `indicator_charts_bg.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
 //! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
-//!   `events.csv` and `<id>.csv` for each chart.
+//!   `events.csv` and `<id>.csv` for each chart;
+//! - `integrity.json`: the hashes of the script and the module.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
-use indicator_charts::model::{INDICATORS, all_charts};
-use indicator_charts::surface::svg;
+use anyhow::{Context, Result, anyhow};
+use indicator_charts::site;
 
-use crate::site::{OfflineAssets, PageKind, index_page, svg_options};
-use crate::{export, module, root, run, say, tools};
+use crate::{module, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
@@ -47,73 +46,41 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     if out.exists() {
         std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
     }
-    for dir in [out.clone(), out.join("data"), out.join("charts")] {
-        std::fs::create_dir_all(&dir)?;
-    }
-    let optimised = out.join("indicator_charts_bg.wasm");
-    std::fs::write(&optimised, &module.wasm)?;
-
-    let wasm_integrity = sri(&std::fs::read(&optimised)?);
+    std::fs::create_dir_all(out)?;
+    std::fs::write(out.join("indicator_charts_bg.wasm"), &module.wasm)?;
+    let wasm_integrity = sri(&module.wasm);
 
     say("Bundling and minifying scripts and styles (esbuild)…");
     let www = root().join("www");
+    // The colours of the element and the pages come from the Rust theme.
+    let theme_module = work.join("theme.js");
+    std::fs::write(&theme_module, site::element_theme_module())?;
     let esbuild = node_modules.join(".bin/esbuild");
     let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| {
         esbuild_bundle(&esbuild, entry, outfile, extra)
     };
-    let module = element_bundle_flags(&module.glue, &wasm_integrity);
-    let module: Vec<&str> = module.iter().map(String::as_str).collect();
+    let element = element_bundle_flags(&module.glue, &wasm_integrity, &theme_module);
+    let element: Vec<&str> = element.iter().map(String::as_str).collect();
     bundle(
-        &www.join("indicator-chart.js"),
+        &www.join("element/index.js"),
         &out.join("indicator-chart.js"),
-        &module,
+        &element,
     )?;
-    bundle(&www.join("page.js"), &out.join("page.js"), &module)?;
-    bundle(&www.join("embed.js"), &out.join("embed.js"), &module)?;
+    for script in ["page.js", "embed.js"] {
+        bundle(&www.join(script), &out.join(script), &[])?;
+    }
     bundle(
         &www.join("embed-resize.js"),
         &out.join("embed-resize.js"),
         &[],
     )?;
-    bundle(&www.join("page.css"), &out.join("page.css"), &[])?;
-    bundle(&www.join("embed.css"), &out.join("embed.css"), &[])?;
-    let script_integrity = sri(&std::fs::read(out.join("indicator-chart.js"))?);
-    std::fs::copy(www.join("embed.html"), out.join("embed.html"))?;
-    std::fs::write(
-        out.join("integrity.json"),
-        serde_json::to_string_pretty(&serde_json::json!({
-            "indicator-chart.js": script_integrity,
-            "indicator_charts_bg.wasm": wasm_integrity,
-        }))? + "\n",
-    )?;
-
-    say("Writing the data files and static SVGs…");
-    std::fs::write(out.join("data/indicators.json"), export::json()?)?;
-    std::fs::write(
-        out.join("data/indicators.csv"),
-        export::indicators_csv(INDICATORS.iter())?,
-    )?;
-    std::fs::write(out.join("data/events.csv"), export::events_csv()?)?;
-    for chart in all_charts() {
-        std::fs::write(
-            out.join(format!("data/{}.csv", chart.id())),
-            export::chart_csv(chart)?,
-        )?;
-        let (image, _) = svg::render(chart, &svg_options())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", chart.id()))?;
-        std::fs::write(out.join(format!("charts/{}.svg", chart.id())), image)?;
+    for stylesheet in ["page.css", "embed.css"] {
+        let with_theme = work.join(stylesheet);
+        let authored = std::fs::read_to_string(www.join(stylesheet))?;
+        std::fs::write(&with_theme, site::page_theme_css() + &authored)?;
+        bundle(&with_theme, &out.join(stylesheet), &[])?;
     }
-
-    say("Writing the pages…");
-    let base_url = options.base_url.as_deref();
-    std::fs::write(
-        out.join("index.html"),
-        index_page(&PageKind {
-            offline: None,
-            base_url,
-            script_integrity: Some(&script_integrity),
-        })?,
-    )?;
+    let script_integrity = sri(&std::fs::read(out.join("indicator-chart.js"))?);
 
     // offline.html: the element and the page's actions as one inline module.
     let entry = work.join("offline-entry.js");
@@ -121,24 +88,31 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         &entry,
         format!(
             "import {:?};\nimport {:?};\n",
-            www.join("indicator-chart.js").display().to_string(),
+            www.join("element/index.js").display().to_string(),
             www.join("page.js").display().to_string()
         ),
     )?;
     let offline_script = work.join("offline.js");
-    bundle(&entry, &offline_script, &module)?;
-    let offline = OfflineAssets {
-        css: &std::fs::read_to_string(out.join("page.css"))?,
-        script: &std::fs::read_to_string(&offline_script)?,
-        wasm: &std::fs::read(&optimised)?,
-    };
+    bundle(&entry, &offline_script, &element)?;
+
+    say("Writing the pages, pictures and downloads…");
+    site::write(
+        out,
+        &site::Inputs {
+            base_url: options.base_url.as_deref(),
+            script_integrity: &script_integrity,
+            module: &module.wasm,
+            offline_script: &std::fs::read_to_string(&offline_script)?,
+            page_css: &std::fs::read_to_string(out.join("page.css"))?,
+        },
+    )
+    .map_err(|e| anyhow!("{e}"))?;
     std::fs::write(
-        out.join("offline.html"),
-        index_page(&PageKind {
-            offline: Some(offline),
-            base_url,
-            script_integrity: None,
-        })?,
+        out.join("integrity.json"),
+        serde_json::to_string_pretty(&serde_json::json!({
+            "indicator-chart.js": script_integrity,
+            "indicator_charts_bg.wasm": wasm_integrity,
+        }))? + "\n",
     )?;
 
     report(out)?;
@@ -167,14 +141,16 @@ pub fn esbuild_bundle(esbuild: &Path, entry: &Path, outfile: &Path, extra: &[&st
         .arg(format!("--outfile={}", outfile.display())))
 }
 
-/// esbuild flags for scripts that include the element: the glue, and the
-/// module's hash, which the element checks the `.wasm` it fetches against,
-/// so that the script's own integrity hash vouches for the module too.
-pub fn element_bundle_flags(glue: &Path, wasm_integrity: &str) -> Vec<String> {
+/// esbuild flags for scripts that include the element: the glue, the
+/// theme generated from the Rust palette, and the module's hash, which the
+/// element checks the `.wasm` it fetches against, so that the script's own
+/// integrity hash vouches for the module too.
+pub fn element_bundle_flags(glue: &Path, wasm_integrity: &str, theme: &Path) -> Vec<String> {
     vec![
         "--bundle".into(),
         "--format=esm".into(),
         format!("--alias:indicator-charts-glue={}", glue.display()),
+        format!("--alias:indicator-charts-theme={}", theme.display()),
         format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\""),
     ]
 }

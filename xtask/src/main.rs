@@ -13,10 +13,8 @@
 
 mod bench;
 mod dist;
-mod export;
 mod module;
 mod serve;
-mod site;
 mod test;
 mod tools;
 

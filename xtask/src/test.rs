@@ -195,11 +195,13 @@ fn reproducible_stage() -> Result<()> {
             &node_modules,
         )?;
         let script = scratch.join("indicator-chart.js");
-        let flags = dist::element_bundle_flags(&module.glue, &dist::sri(&module.wasm));
+        let theme = scratch.join("theme.js");
+        std::fs::write(&theme, indicator_charts::site::element_theme_module())?;
+        let flags = dist::element_bundle_flags(&module.glue, &dist::sri(&module.wasm), &theme);
         let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
         dist::esbuild_bundle(
             &node_modules.join(".bin/esbuild"),
-            &source.join("www/indicator-chart.js"),
+            &source.join("www/element/index.js"),
             &script,
             &flags,
         )?;

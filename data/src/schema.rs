@@ -1,0 +1,247 @@
+//! The records of `data/indicators.toml`, defined once: the checker builds
+//! them, `bake` writes them as the statics the viewer is compiled with, and
+//! the downloads (JSON, CSV) are their serde serialisation. Adding a field
+//! means adding it here (and reading it in `check::records`); everything
+//! else follows.
+//!
+//! Fields are `&'static`: the viewer's copy is compiled in, and the build
+//! script's copy lives as long as the build script.
+//!
+//! Serde names are the Rust names (`bake` writes Rust from them); enums are
+//! written in the data file's kebab-case ("percent-change").
+
+use serde::Serialize;
+
+/// One of the texts the figures come from, as it names itself.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Text {
+    pub id: &'static str,
+    pub title: Option<&'static str>,
+    pub author: Option<&'static str>,
+    pub date: Option<&'static str>,
+    pub publication: Option<&'static str>,
+    pub note: Option<&'static str>,
+}
+
+/// A figure as one text gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Figure {
+    /// What this value is of, where a record has several ("Under 30").
+    pub label: Option<&'static str>,
+    /// In the unit's base: percent, US$, people, square miles, years, days.
+    pub value: f64,
+    /// The figure word for word as the quote writes it.
+    pub as_written: &'static str,
+    pub bound: Bound,
+}
+
+/// A year (`start == end`) or a range of years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: u16,
+    pub end: u16,
+}
+
+/// One quantitative figure (or a set of comparable ones) with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Indicator {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// How it is charted.
+    pub chart: ChartKind,
+    pub unit: Unit,
+    pub period: Option<Period>,
+    pub values: &'static [Figure],
+    /// For units charts: how much one square stands for.
+    pub per_square: Option<f64>,
+    /// The citation as the text gives it.
+    pub source: &'static str,
+    /// The id of the [`Text`] the figure comes from.
+    pub text: &'static str,
+    /// The sentence the figure comes from, verbatim.
+    pub quote: &'static str,
+    pub note: Option<&'static str>,
+}
+
+/// A date to the precision the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EventDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// A dated event one of the texts cites.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Event {
+    pub date: EventDate,
+    /// The date as the text writes it.
+    pub when: &'static str,
+    pub label: &'static str,
+    /// The id of the [`Text`] that cites it.
+    pub text: &'static str,
+    pub source: &'static str,
+    pub quote: &'static str,
+    /// Where the year comes from when the quote does not give it.
+    pub date_note: Option<&'static str>,
+    pub note: Option<&'static str>,
+}
+
+/// The events of both texts, in date order, drawn as one chart.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Timeline {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub events: &'static [Event],
+}
+
+/// Everything in the data file.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Catalog {
+    pub texts: &'static [Text],
+    pub indicators: &'static [Indicator],
+    pub timeline: Timeline,
+}
+
+impl Catalog {
+    /// The text with this id. Every record's text id names one (the
+    /// checker refuses a file where it does not); an unknown id gets a
+    /// text that says so rather than a panic.
+    pub fn text(&self, id: &str) -> &'static Text {
+        static UNKNOWN: Text = Text {
+            id: "unknown",
+            title: Some("an unknown text"),
+            author: None,
+            date: None,
+            publication: None,
+            note: None,
+        };
+        self.texts.iter().find(|t| t.id == id).unwrap_or(&UNKNOWN)
+    }
+}
+
+impl Text {
+    /// A short reference for chart footers: "Bojian Liu, Feb. 29, 2016",
+    /// or the publication with "undated" when the text gives no author or date.
+    pub fn short_reference(&self) -> String {
+        let who = self
+            .author
+            .or(self.publication)
+            .or(self.title)
+            .unwrap_or("");
+        match self.date {
+            Some(date) => format!("{who}, {date}"),
+            None => format!("{who}, undated"),
+        }
+    }
+
+    /// "“Title”, Author, Publication, date" (or "undated").
+    pub fn full_citation(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(title) = self.title {
+            parts.push(format!("\u{201c}{title}\u{201d}"));
+        }
+        parts.extend(self.author.map(str::to_string));
+        parts.extend(self.publication.map(str::to_string));
+        parts.push(self.date.unwrap_or("undated").to_string());
+        parts.join(", ")
+    }
+}
+
+/// How a figure is charted; each kind has its own plot in the viewer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Bars for values of the same unit side by side (80% vs 88%).
+    Comparison,
+    /// One rate that is an average over a period (6.15% a year, 2000–2015).
+    Average,
+    /// A percentage change between two years (+113%, 2004–2013).
+    Change,
+    /// Signed values around a zero line (a trade deficit).
+    Balance,
+    /// A lone count, amount or duration drawn as squares of a stated size.
+    Units,
+}
+
+/// The unit a figure is in. Amounts are stored in base units (US$, people,
+/// square miles) so that downloads need no scale to be understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    Percent,
+    PercentChange,
+    Usd,
+    People,
+    SquareMiles,
+    Years,
+    Days,
+}
+
+/// How exact the text says a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    Exact,
+    /// "about": "three-decade-old".
+    About,
+    /// "more than": "three million-plus", "well over a million", "40-odd".
+    MoreThan,
+}
+
+/// Every variant of an enum with the name the data file gives it (its serde
+/// name; a test keeps the two the same).
+pub trait Named: Sized + Copy + 'static {
+    const ALL: &'static [(&'static str, Self)];
+}
+
+impl Named for ChartKind {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("comparison", ChartKind::Comparison),
+        ("average", ChartKind::Average),
+        ("change", ChartKind::Change),
+        ("balance", ChartKind::Balance),
+        ("units", ChartKind::Units),
+    ];
+}
+
+impl Named for Unit {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("percent", Unit::Percent),
+        ("percent-change", Unit::PercentChange),
+        ("usd", Unit::Usd),
+        ("people", Unit::People),
+        ("square-miles", Unit::SquareMiles),
+        ("years", Unit::Years),
+        ("days", Unit::Days),
+    ];
+}
+
+impl Named for Bound {
+    const ALL: &'static [(&'static str, Self)] = &[
+        ("exact", Bound::Exact),
+        ("about", Bound::About),
+        ("more-than", Bound::MoreThan),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the checker accepts and lists in its messages are the
+    /// names serde writes in the downloads.
+    fn names_match<T: Named + Serialize>() {
+        for (name, variant) in T::ALL {
+            let written = serde_json::to_string(variant).expect("serialises");
+            assert_eq!(written, format!("\"{name}\""));
+        }
+    }
+
+    #[test]
+    fn data_file_names_are_the_serde_names() {
+        names_match::<ChartKind>();
+        names_match::<Unit>();
+        names_match::<Bound>();
+    }
+}

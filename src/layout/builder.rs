@@ -1,0 +1,284 @@
+//! The toolkit every plot lays out with: CSS-to-device pixel scaling, text
+//! measured by whatever surface will show it (through [`MeasureText`]),
+//! word wrapping, and the marks and hotspots of the scene being built.
+
+use super::ChartError;
+use super::measure::MeasureText;
+use super::scene::{Align, Hotspot, Mark, Role, Scene};
+use crate::format::Locale;
+use crate::model::Datum;
+use crate::theme::{Palette, Rgb};
+
+/// A scene being laid out: marks and hotspots in device pixels, with text
+/// measured as the surface that will show it measures it.
+pub struct SceneBuilder<'m> {
+    measure: &'m dyn MeasureText,
+    /// Device pixels per CSS pixel.
+    pub pixel_ratio: f64,
+    pub palette: Palette,
+    pub locale: Locale,
+    marks: Vec<Mark>,
+    hotspots: Vec<Hotspot>,
+}
+
+impl<'m> SceneBuilder<'m> {
+    pub fn new(
+        measure: &'m dyn MeasureText,
+        pixel_ratio: f64,
+        palette: Palette,
+        locale: Locale,
+    ) -> Self {
+        SceneBuilder {
+            measure,
+            pixel_ratio,
+            palette,
+            locale,
+            marks: Vec::new(),
+            hotspots: Vec::new(),
+        }
+    }
+
+    /// CSS pixels to whole device pixels.
+    pub fn px(&self, css: f64) -> i32 {
+        (css * self.pixel_ratio).round() as i32
+    }
+
+    /// A line's height for `role`, in device pixels.
+    pub fn line_height(&self, role: Role) -> i32 {
+        self.px(role.line_height())
+    }
+
+    /// Width of `text` set in `role`, in whole device pixels (rounded up).
+    pub fn measure(&self, text: &str, role: Role) -> Result<i32, ChartError> {
+        if text.is_empty() {
+            return Ok(0);
+        }
+        let (size, bold) = role.spec();
+        let width = self.measure.width(text, size * self.pixel_ratio, bold);
+        if !width.is_finite() || width < 0.0 {
+            return Err(ChartError::Measure(format!(
+                "the surface gave no usable width for \"{}\"",
+                crate::attributes::shorten(text)
+            )));
+        }
+        // `as` saturates: an absurd width becomes i32::MAX, not a panic.
+        Ok(width.ceil() as i32)
+    }
+
+    /// `text` broken into lines no wider than `max_width` device pixels, at
+    /// spaces; a word wider than a line is broken between characters.
+    pub fn wrap(&self, text: &str, role: Role, max_width: i32) -> Result<Vec<String>, ChartError> {
+        let max_width = max_width.max(1);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.measure(&candidate, role)? <= max_width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if self.measure(word, role)? <= max_width {
+                line = word.to_string();
+            } else {
+                for piece in self.break_word(word, role, max_width)? {
+                    if !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                    }
+                    line = piece;
+                }
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        Ok(lines)
+    }
+
+    /// Pieces of a word that each fit `max_width` (at least one character each).
+    fn break_word(
+        &self,
+        word: &str,
+        role: Role,
+        max_width: i32,
+    ) -> Result<Vec<String>, ChartError> {
+        let mut pieces = Vec::new();
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if piece.chars().count() > 1 && self.measure(&piece, role)? > max_width {
+                piece.pop();
+                pieces.push(std::mem::replace(&mut piece, c.to_string()));
+            }
+        }
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        Ok(pieces)
+    }
+
+    /// Sets `text` wrapped to `max_width` from (`x`, `y`); returns the `y`
+    /// below the last line.
+    pub fn paragraph(
+        &mut self,
+        x: i32,
+        y: i32,
+        max_width: i32,
+        text: &str,
+        role: Role,
+        color: Rgb,
+    ) -> Result<i32, ChartError> {
+        let line_height = self.line_height(role);
+        let mut y = y;
+        for line in self.wrap(text, role, max_width)? {
+            self.text(x, y, line, role, color, Align::Left);
+            y += line_height;
+        }
+        Ok(y)
+    }
+
+    /// Lines `paragraph` would set, without setting them.
+    pub fn paragraph_height(
+        &self,
+        max_width: i32,
+        text: &str,
+        role: Role,
+    ) -> Result<i32, ChartError> {
+        let lines = self.wrap(text, role, max_width)?.len();
+        Ok(lines as i32 * self.line_height(role))
+    }
+
+    /// One line of text whose line box starts at `y`.
+    pub fn text(
+        &mut self,
+        x: i32,
+        y: i32,
+        text: impl Into<String>,
+        role: Role,
+        color: Rgb,
+        align: Align,
+    ) {
+        // Centre the glyphs' em box in the line box.
+        let size = self.px(role.spec().0);
+        let y = y + (self.line_height(role) - size) / 2;
+        self.marks.push(Mark::Text {
+            x,
+            y,
+            text: text.into(),
+            role,
+            color,
+            align,
+        });
+    }
+
+    /// A patch of background where `text` will be set (as `text` sets it),
+    /// so that gridlines do not run through it.
+    pub fn halo(
+        &mut self,
+        (x, y): (i32, i32),
+        text: &str,
+        role: Role,
+        align: Align,
+    ) -> Result<(), ChartError> {
+        let width = self.measure(text, role)?;
+        let pad = self.px(3.0);
+        let x0 = match align {
+            Align::Left => x,
+            Align::Center => x - width / 2,
+            Align::Right => x - width,
+        };
+        let background = self.palette.background;
+        self.rect(
+            x0 - pad,
+            y,
+            x0 + width + pad,
+            y + self.line_height(role),
+            background,
+        );
+        Ok(())
+    }
+
+    pub fn rect(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, color: Rgb) {
+        let (x0, x1) = (x0.min(x1), x0.max(x1));
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        self.marks.push(Mark::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            color,
+        });
+    }
+
+    /// A rectangle's outline, `width` device pixels thick, inside its bounds.
+    pub fn outline(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, width: i32, color: Rgb) {
+        self.rect(x0, y0, x1, y0 + width, color);
+        self.rect(x0, y1 - width, x1, y1, color);
+        self.rect(x0, y0, x0 + width, y1, color);
+        self.rect(x1 - width, y0, x1, y1, color);
+    }
+
+    /// A horizontal rule one `thickness` (device pixels) thick, starting at `y`.
+    pub fn hrule(&mut self, x0: i32, x1: i32, y: i32, thickness: i32, color: Rgb) {
+        self.rect(x0, y, x1, y + thickness.max(1), color);
+    }
+
+    pub fn circle(&mut self, x: i32, y: i32, radius: i32, color: Rgb) {
+        self.marks.push(Mark::Circle {
+            x,
+            y,
+            radius: radius.max(1) as u32,
+            color,
+        });
+    }
+
+    pub fn polygon(&mut self, points: Vec<(i32, i32)>, color: Rgb) {
+        self.marks.push(Mark::Polygon { points, color });
+    }
+
+    pub fn path(&mut self, points: Vec<(i32, i32)>, width: i32, color: Rgb) {
+        self.marks.push(Mark::Path {
+            points,
+            width: width.max(1) as u32,
+            color,
+        });
+    }
+
+    /// Marks (`x0`, `y0`)–(`x1`, `y1`) as where `datum` can be pointed at.
+    pub fn hotspot(&mut self, x0: i32, y0: i32, x1: i32, y1: i32, datum: Datum) {
+        self.hotspots.push(Hotspot {
+            x0: x0.min(x1),
+            y0: y0.min(y1),
+            x1: x0.max(x1),
+            y1: y0.max(y1),
+            datum,
+        });
+    }
+
+    /// The scene, in paint order: shapes as they were added, then text
+    /// grouped by role and colour, so that a canvas changes its font and
+    /// colour a few times per chart rather than at every label. Nothing is
+    /// meant to cover text, so text last changes no picture.
+    pub fn finish(mut self, width: i32, height: i32, fill_background: bool) -> Scene {
+        let text_key = |mark: &Mark| match mark {
+            Mark::Text { role, color, .. } => Some((*role as u8, color.0, color.1, color.2)),
+            _ => None,
+        };
+        self.marks.sort_by_key(text_key);
+        Scene {
+            width: width.max(1) as u32,
+            height: height.max(1) as u32,
+            pixel_ratio: self.pixel_ratio,
+            font_family: self.measure.family().to_string(),
+            background: fill_background.then_some(self.palette.background),
+            marks: self.marks,
+            hotspots: self.hotspots,
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The plot of each chart kind, laid out in the [`Area`] the frame leaves
+//! for it; each returns the height it used.
+
+mod average;
+mod axis;
+mod balance;
+mod change;
+mod comparison;
+mod timeline;
+mod units;
+
+use super::{ChartError, SceneBuilder};
+use crate::model::{Chart, ChartKind, Figure, Indicator};
+
+/// The plot's box in device pixels. `height` is what the frame has left
+/// when the host fixed the chart's height; `None` means "as tall as needed".
+#[derive(Debug, Clone, Copy)]
+pub struct Area {
+    pub x: i32,
+    pub y: i32,
+    pub width: i32,
+    pub height: Option<i32>,
+}
+
+impl Area {
+    /// The height to use: what is available, but never less than `needed`.
+    pub fn height_or(&self, needed: i32) -> i32 {
+        self.height.map_or(needed, |h| h.max(needed))
+    }
+
+    /// The height of a plot that looks best at `ratio` of its width, kept
+    /// between `low` and `high` device pixels (what is available if more).
+    /// `max` then `min`, not `clamp`: it panics if the bounds cross.
+    pub fn height_by_width(&self, ratio: f64, (low, high): (i32, i32)) -> i32 {
+        let natural = (f64::from(self.width) * ratio) as i32;
+        self.height_or(natural.max(low).min(high))
+    }
+}
+
+/// An indicator of several figures to plot, and where.
+#[derive(Clone, Copy)]
+pub struct Plot<'a> {
+    pub indicator: &'a Indicator,
+    pub area: Area,
+}
+
+/// An indicator of one figure (the kinds that draw one), and where.
+#[derive(Clone, Copy)]
+pub struct Single<'a> {
+    pub indicator: &'a Indicator,
+    pub figure: &'a Figure,
+    pub area: Area,
+}
+
+/// Lays out `chart`'s plot in `area`; returns the height it used.
+pub fn lay_out(scene: &mut SceneBuilder<'_>, chart: Chart, area: Area) -> Result<i32, ChartError> {
+    match chart {
+        Chart::Timeline(timeline) => timeline::lay_out(scene, timeline, area),
+        Chart::Indicator(indicator) => {
+            let plot = Plot { indicator, area };
+            let single = indicator.values.first().map(|figure| Single {
+                indicator,
+                figure,
+                area,
+            });
+            match (indicator.chart, single) {
+                (ChartKind::Comparison, _) => comparison::lay_out(scene, plot),
+                (ChartKind::Balance, _) => balance::lay_out(scene, plot),
+                (ChartKind::Average, Some(single)) => average::lay_out(scene, single),
+                (ChartKind::Change, Some(single)) => change::lay_out(scene, single),
+                (ChartKind::Units, Some(single)) => units::lay_out(scene, single),
+                // A kind of one figure, without one: nothing to plot.
+                (_, None) => Ok(0),
+            }
+        }
+    }
+}

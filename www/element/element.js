@@ -1,0 +1,292 @@
+// <indicator-chart indicator="gdp-growth-average"></indicator-chart>
+//
+// The custom element that puts a chart on any page. It draws when it comes
+// near the viewport, redraws when its width, the pixel ratio, the theme or
+// the page's fonts change, and keeps its DOM in a shadow root. Layout,
+// drawing, text measurement, the words of tooltips, tables and alt text,
+// and every error message come from the WASM module (src/web/); this file
+// is the DOM around it.
+//
+// Attributes: indicator (required), theme (light | dark | auto), locale
+// (fr, vi-VN, …; default: the page's lang), aspect-ratio (16/9, 1.5;
+// default: as tall as the content needs). House style: see house-style.js.
+//
+// State, for the page's CSS and for tests: data-state="drawn" or "error",
+// and data-theme="light" or "dark" (the theme resolved, for per-theme
+// house styles).
+
+import { ChartView } from 'indicator-charts-glue';
+import { fontsLoaded, readHouseStyle } from './house-style.js';
+import { loadModule, moduleLoaded } from './module.js';
+import { Readers, el, fillTable } from './readers.js';
+import { settled, unwatch, watch } from './readiness.js';
+import { styles } from './styles.js';
+
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+
+/** Every connected chart, for page-wide redraws. */
+export const charts = new Set();
+
+/** Logs each distinct message once per page. */
+const said = new Set();
+function sayOnce(kind, message) {
+  if (said.has(message)) return;
+  said.add(message);
+  console[kind](message);
+}
+
+let uid = 0;
+
+export class IndicatorChart extends HTMLElement {
+  static observedAttributes = ['indicator', 'theme', 'locale', 'aspect-ratio'];
+
+  constructor() {
+    super();
+    this._id = `indicator-chart-${++uid}`;
+    this._view = null;
+    this._drawn = null; // what the last drawing returned
+    this._visible = false;
+    this._width = 0;
+    this._ratio = 0;
+    this._pending = false; // a drawing is scheduled
+    this._needsDraw = true; // something changed since the last drawing
+    this.settled = false; // drawn, or showing an error
+  }
+
+  connectedCallback() {
+    if (!this.shadowRoot) this._build();
+    charts.add(this);
+    watch(this);
+    observeSize(this);
+  }
+
+  disconnectedCallback() {
+    charts.delete(this);
+    unwatch(this);
+    resize.unobserve(this);
+    this._release();
+    this._needsDraw = true; // its view is gone: draw afresh if it comes back
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value) return;
+    if (name === 'indicator') this._release();
+    this.schedule();
+  }
+
+  /** The chart's title, once drawn ('' before). */
+  get chartTitle() {
+    return this._drawn?.title ?? '';
+  }
+
+  /** The chart as a PNG, at the pixel ratio it is shown at. */
+  toBlob() {
+    return new Promise((resolve, reject) => {
+      if (this._canvas.hidden) return reject(new Error('The chart has not been drawn.'));
+      this._canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))), 'image/png');
+    });
+  }
+
+  _build() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styles()];
+    const frame = el('div', 'frame');
+    const canvas = el('canvas');
+    canvas.hidden = true;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'img');
+    const focus = el('div', 'focus');
+    focus.hidden = true;
+    const placeholder = el('div', 'placeholder');
+    const slot = el('slot');
+    const error = el('p', 'error');
+    error.hidden = true;
+    error.setAttribute('role', 'alert');
+    const tooltip = el('div', 'tooltip');
+    tooltip.hidden = true;
+    tooltip.id = `${this._id}-tooltip`;
+    tooltip.setAttribute('role', 'tooltip');
+    const live = el('div', 'sr-only');
+    live.setAttribute('aria-live', 'polite');
+    const details = el('details');
+    details.hidden = true;
+    const summary = el('summary');
+    summary.textContent = 'Data table';
+    details.append(summary);
+    frame.append(canvas, focus, placeholder, slot, error, tooltip, live, details);
+    root.append(frame);
+    Object.assign(this, { _frame: frame, _canvas: canvas, _placeholder: placeholder, _slot: slot, _error: error, _details: details });
+    // A placeholder only where the page gave no fallback (such as a static picture).
+    const syncPlaceholder = () => {
+      placeholder.hidden = slot.hidden || slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
+    };
+    slot.addEventListener('slotchange', syncPlaceholder);
+    syncPlaceholder();
+    this._readers = new Readers({ frame, canvas, focus, tooltip, live, view: () => this._target });
+  }
+
+  /** Called when the chart comes near the viewport, or leaves it. */
+  setVisible(visible) {
+    this._visible = visible;
+    if (visible && this._needsDraw) this.schedule();
+  }
+
+  resized(width) {
+    const ratio = window.devicePixelRatio || 1;
+    if (Math.abs(width - this._width) < 0.5 && ratio === this._ratio) return;
+    this._width = width;
+    this._ratio = ratio;
+    this.schedule();
+  }
+
+  /**
+   * Marks the chart as out of date and draws it when it is visible: the
+   * first drawing as soon as the module (and any web font) is ready,
+   * redraws once per frame, since resizes come in storms.
+   */
+  schedule() {
+    this._needsDraw = true;
+    if (this._pending || !this._visible || !this.isConnected) return;
+    this._pending = true;
+    const draw = () => {
+      this._pending = false;
+      this.drawNow();
+    };
+    // An element written without an indicator may get one from a script
+    // later in the page: decide once the document is parsed.
+    const parsed = document.readyState === 'loading' && !this.hasAttribute('indicator') ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true })) : null;
+    Promise.all([loadModule(), parsed, fontsLoaded(this._fontFamily())]).then(
+      () => (this._drawn ? requestAnimationFrame(draw) : draw()),
+      (error) => {
+        this._pending = false;
+        this._failToLoad(error);
+      },
+    );
+  }
+
+  _fontFamily() {
+    return getComputedStyle(this).getPropertyValue('--indicator-chart-font-family').trim();
+  }
+
+  _release() {
+    this._view?.free();
+    this._view = null;
+    this._target = null;
+  }
+
+  /** Draws synchronously at `pixelRatio`; the module must be loaded. */
+  drawNow(pixelRatio = window.devicePixelRatio || 1) {
+    if (!this.isConnected || !this.shadowRoot || !moduleLoaded()) return;
+    this._needsDraw = false;
+    try {
+      if (!this._view) this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
+      const theme = this.getAttribute('theme') ?? '';
+      // The resolved theme first, so that a page's per-theme house style applies.
+      this.dataset.theme = theme.trim() === 'dark' || ((theme.trim() === '' || theme.trim() === 'auto') && darkQuery.matches) ? 'dark' : 'light';
+      const { style, problems } = readHouseStyle(this);
+      for (const problem of problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
+      const width = Math.max(1, this._frame.clientWidth || this._width || 600);
+      const view = this._view;
+      const drawn = view.draw({
+        width,
+        pixelRatio,
+        theme,
+        prefersDark: darkQuery.matches,
+        locale: this.getAttribute('locale') ?? undefined,
+        pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+        aspectRatio: this.getAttribute('aspect-ratio') ?? '',
+        style,
+      });
+      for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);
+      this._show(view, drawn, width, style.transparent);
+    } catch (e) {
+      this._fail(e?.message ?? String(e));
+    }
+    this._settle();
+  }
+
+  _show(view, drawn, width, transparent) {
+    const canvas = this._canvas;
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${drawn.height}px`;
+    canvas.setAttribute('aria-label', drawn.altText);
+    const frame = this._frame;
+    frame.classList.toggle('dark', drawn.dark);
+    frame.classList.toggle('transparent', !!transparent);
+    for (const [name, value] of Object.entries(drawn.colors)) {
+      frame.style.setProperty(`--ic-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value);
+    }
+    canvas.hidden = false;
+    this._slot.hidden = true;
+    this._placeholder.hidden = true;
+    this._error.hidden = true;
+    // The table's numbers follow the locale, as the alt text's do.
+    if (this._drawn?.altText !== drawn.altText) fillTable(this._details, view.table());
+    this._drawn = drawn;
+    this._target = {
+      hotspots: drawn.hotspots,
+      hit: (x, y) => view.hit(x, y),
+      hotspotBox: (i) => view.hotspotBox(i),
+      tooltip: (i) => view.tooltip(i),
+    };
+    this.dataset.state = 'drawn';
+    this._readers.refresh();
+  }
+
+  /** Repaints the last drawing (for window.__redraw). */
+  redrawNow() {
+    if (this._view && this._drawn) this._view.redraw();
+  }
+
+  _settle() {
+    this.settled = true;
+    settled(this);
+  }
+
+  /** The module could not load: the reader gets a line, the console the detail. */
+  _failToLoad(error) {
+    sayOnce('error', `<indicator-chart>: ${error?.detail ?? error?.message ?? error}`);
+    this._showError(error?.readerMessage ?? 'The interactive chart could not be loaded.');
+    this._settle();
+  }
+
+  /** A mistake in the element's attributes: one message in its box and in the console. */
+  _fail(message) {
+    if (this._error.hidden || this._error.textContent !== message) {
+      console.error(`<indicator-chart indicator="${this.getAttribute('indicator') ?? ''}">: ${message}`);
+    }
+    this._showError(message);
+    this._release();
+  }
+
+  _showError(message) {
+    const error = this._error;
+    error.textContent = message;
+    error.hidden = false;
+    this.dataset.state = 'error';
+    this._canvas.hidden = true;
+    this._details.hidden = true;
+    this._slot.hidden = false;
+    this._placeholder.hidden = true;
+  }
+}
+
+// Observing the device-pixel box reports a change of pixel ratio as well as
+// of width (browser zoom, a window moved to another screen, an emulator).
+const resize = new ResizeObserver((entries) => {
+  for (const entry of entries) entry.target.resized(entry.contentRect.width);
+});
+function observeSize(element) {
+  try {
+    resize.observe(element, { box: 'device-pixel-content-box' });
+  } catch {
+    resize.observe(element);
+  }
+}
+
+/** Schedules a drawing of every chart (theme, pixel ratio or fonts changed). */
+export function redrawAll() {
+  for (const chart of charts) chart.schedule();
+}
+
+darkQuery.addEventListener('change', redrawAll);
