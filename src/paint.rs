@@ -1,14 +1,14 @@
-//! Painting a laid-out [`Scene`] on a plotters drawing area: the one place
-//! a chart meets plotters. The browser paints on plotters-canvas, the
+//! Painting a laid-out [`Scene`] on a plotters `DrawingBackend`: the one
+//! place a chart meets plotters. The browser paints on plotters-canvas, the
 //! native surfaces on plotters' SVG and bitmap backends, all through this.
+//! Marks go straight to the backend's primitives, in device pixels, as the
+//! scene already is.
 
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use plotters::style::FontDesc;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters_backend::BackendColor;
+use plotters::style::{FontDesc, FontFamily, FontStyle, TextStyle};
+use plotters_backend::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendColor, BackendStyle, DrawingBackend};
 
-use crate::layout::{Align, ChartError, Mark, Role, Scene};
+use crate::layout::{Align, ChartError, Mark, Scene};
 use crate::theme::Rgb;
 
 /// How a backend sizes and places text, against a canvas's `font` size
@@ -32,52 +32,35 @@ impl TextPlacement {
     };
 }
 
-fn color(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
+/// An opaque colour, stroked `width` device pixels wide.
+struct Paint(Rgb, u32);
 
-/// The plotters text style for a text mark of `role` in `scene`.
-fn text_style<'s>(
-    scene: &'s Scene,
-    role: Role,
-    c: Rgb,
-    align: Align,
-    placement: TextPlacement,
-) -> TextStyle<'s> {
-    let (size, bold) = role.spec();
-    let weight = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    let h_pos = match align {
-        Align::Left => HPos::Left,
-        Align::Center => HPos::Center,
-        Align::Right => HPos::Right,
-    };
-    TextStyle {
-        font: FontDesc::new(
-            FontFamily::Name(&scene.font_family),
-            size * scene.pixel_ratio * placement.size_factor,
-            weight,
-        ),
-        color: BackendColor {
+impl BackendStyle for Paint {
+    fn color(&self) -> BackendColor {
+        BackendColor {
             alpha: 1.0,
-            rgb: (c.0, c.1, c.2),
-        },
-        pos: Pos::new(h_pos, VPos::Top),
+            rgb: (self.0.0, self.0.1, self.0.2),
+        }
+    }
+
+    fn stroke_width(&self) -> u32 {
+        self.1
     }
 }
 
-/// Draws `scene` on `area`, background first (unless it is transparent).
+/// Draws `scene` on `backend`, background first (unless it is transparent).
 pub fn paint<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
+    backend: &mut DB,
     scene: &Scene,
     placement: TextPlacement,
 ) -> Result<(), ChartError> {
-    let draw_error = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
+    let failed = |e: plotters_backend::DrawingErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
+    backend.ensure_prepared().map_err(failed)?;
     if let Some(background) = scene.background {
-        area.fill(&color(background)).map_err(draw_error)?;
+        let (width, height) = (scene.width as i32, scene.height as i32);
+        backend
+            .draw_rect((0, 0), (width, height), &Paint(background, 1), true)
+            .map_err(failed)?;
     }
     for mark in &scene.marks {
         match mark {
@@ -86,43 +69,56 @@ pub fn paint<DB: DrawingBackend>(
                 y0,
                 x1,
                 y1,
-                color: c,
-            } => area.draw(&Rectangle::new(
-                [(*x0, *y0), (*x1, *y1)],
-                color(*c).filled(),
-            )),
+                color,
+            } => backend.draw_rect((*x0, *y0), (*x1, *y1), &Paint(*color, 1), true),
             Mark::Text {
                 x,
                 y,
                 text,
                 role,
-                color: c,
+                color,
                 align,
             } => {
-                let style = text_style(scene, *role, *c, *align, placement);
-                let em = role.spec().0 * scene.pixel_ratio;
+                let (size, bold) = role.spec();
+                let em = size * scene.pixel_ratio;
+                let weight = if bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let h_pos = match align {
+                    Align::Left => HPos::Left,
+                    Align::Center => HPos::Center,
+                    Align::Right => HPos::Right,
+                };
+                let style = TextStyle {
+                    font: FontDesc::new(
+                        FontFamily::Name(&scene.font_family),
+                        em * placement.size_factor,
+                        weight,
+                    ),
+                    color: Paint(*color, 1).color(),
+                    pos: Pos::new(h_pos, VPos::Top),
+                };
                 let y = y + (em * placement.top_offset_em).round() as i32;
-                area.draw(&Text::new(text.as_str(), (*x, y), style))
+                backend.draw_text(text, &style, (*x, y))
             }
             Mark::Circle {
                 x,
                 y,
                 radius,
-                color: c,
-            } => area.draw(&Circle::new((*x, *y), *radius, color(*c).filled())),
-            Mark::Polygon { points, color: c } => {
-                area.draw(&Polygon::new(points.clone(), color(*c).filled()))
+                color,
+            } => backend.draw_circle((*x, *y), *radius, &Paint(*color, 1), true),
+            Mark::Polygon { points, color } => {
+                backend.fill_polygon(points.iter().copied(), &Paint(*color, 1))
             }
             Mark::Path {
                 points,
                 width,
-                color: c,
-            } => area.draw(&PathElement::new(
-                points.clone(),
-                color(*c).stroke_width(*width),
-            )),
+                color,
+            } => backend.draw_path(points.iter().copied(), &Paint(*color, *width)),
         }
-        .map_err(draw_error)?;
+        .map_err(failed)?;
     }
-    area.present().map_err(draw_error)
+    backend.present().map_err(failed)
 }

@@ -48,7 +48,7 @@ pub fn paint_scene(scene: &Scene) -> Result<Image, ChartError> {
     let (width, height) = (scene.width, scene.height);
     let mut rgb = vec![0u8; width as usize * height as usize * 3];
     paint(
-        &BitMapBackend::with_buffer(&mut rgb, (width, height)).into_drawing_area(),
+        &mut BitMapBackend::with_buffer(&mut rgb, (width, height)),
         scene,
         placement(),
     )?;

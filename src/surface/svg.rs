@@ -27,9 +27,8 @@ pub fn render(chart: Chart, options: &Options) -> Result<(String, Scene), ChartE
     let scene = layout(chart, options, &LiberationMetrics)?;
     let mut body = String::new();
     {
-        let area =
-            SVGBackend::with_string(&mut body, (scene.width, scene.height)).into_drawing_area();
-        paint(&area, &scene, PLACEMENT)?;
+        let mut backend = SVGBackend::with_string(&mut body, (scene.width, scene.height));
+        paint(&mut backend, &scene, PLACEMENT)?;
     }
     Ok((accessible(&body, chart, options, &scene), scene))
 }

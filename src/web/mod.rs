@@ -5,7 +5,7 @@
 
 mod canvas;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -27,10 +27,11 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 const DEFAULT_FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
 
 /// What the element asks for at each drawing: its attributes as written,
-/// the page's state, and the host's house style.
-#[derive(Debug, Deserialize)]
-#[cfg_attr(test, derive(Serialize, Clone))]
-#[serde(rename_all = "camelCase")]
+/// the page's state, and the host's house style. Read field by field from
+/// the element's object ([`DrawRequest::from_js`]): serde's deserialisation
+/// would bring its float-formatting error messages into the module, tens of
+/// kilobytes.
+#[derive(Debug, Clone, Default)]
 pub struct DrawRequest {
     /// CSS pixels.
     width: f64,
@@ -44,15 +45,12 @@ pub struct DrawRequest {
     page_locale: String,
     /// The `aspect-ratio` attribute ("" when absent).
     aspect_ratio: String,
-    #[serde(default)]
     style: HouseStyle,
 }
 
 /// The `--indicator-chart-*` custom properties, as the element read them:
 /// colours resolved to sRGB bytes, the font family as written.
-#[derive(Debug, Default, Deserialize)]
-#[cfg_attr(test, derive(Serialize, Clone))]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 struct HouseStyle {
     font_family: Option<String>,
     text: Option<[u8; 3]>,
@@ -61,8 +59,57 @@ struct HouseStyle {
     background: Option<[u8; 3]>,
     /// `--indicator-chart-background: transparent`: paint none, and read
     /// contrast against `background` (the colour behind the chart).
-    #[serde(default)]
     transparent: bool,
+}
+
+/// A field of a JS object (`undefined` when absent or not an object).
+fn get(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn number(object: &JsValue, name: &str) -> Result<f64, JsError> {
+    get(object, name)
+        .as_f64()
+        .ok_or_else(|| js_error(format!("The element sent no number for {name}.")))
+}
+
+fn text(object: &JsValue, name: &str) -> Option<String> {
+    get(object, name).as_string()
+}
+
+/// An sRGB colour sent as [r, g, b].
+fn color(object: &JsValue, name: &str) -> Option<[u8; 3]> {
+    let value = get(object, name);
+    if !js_sys::Array::is_array(&value) {
+        return None;
+    }
+    let array = js_sys::Array::from(&value);
+    let channel = |i: u32| array.get(i).as_f64().map(|c| c.clamp(0.0, 255.0) as u8);
+    Some([channel(0)?, channel(1)?, channel(2)?])
+}
+
+impl DrawRequest {
+    /// Reads the element's request object.
+    fn from_js(request: &JsValue) -> Result<DrawRequest, JsError> {
+        let style = get(request, "style");
+        Ok(DrawRequest {
+            width: number(request, "width")?,
+            pixel_ratio: number(request, "pixelRatio")?,
+            theme: text(request, "theme").unwrap_or_default(),
+            prefers_dark: get(request, "prefersDark").is_truthy(),
+            locale: text(request, "locale"),
+            page_locale: text(request, "pageLocale").unwrap_or_default(),
+            aspect_ratio: text(request, "aspectRatio").unwrap_or_default(),
+            style: HouseStyle {
+                font_family: text(&style, "fontFamily"),
+                text: color(&style, "text"),
+                muted: color(&style, "muted"),
+                accent: color(&style, "accent"),
+                background: color(&style, "background"),
+                transparent: get(&style, "transparent").is_truthy(),
+            },
+        })
+    }
 }
 
 /// What the element needs after a drawing.
@@ -155,11 +202,60 @@ impl ChartView {
     /// store is sized to match. An attribute that is not usable is an error
     /// whose message says what would be.
     pub fn draw(&mut self, request: JsValue) -> Result<JsValue, JsError> {
-        let request: DrawRequest = serde_wasm_bindgen::from_value(request).map_err(|e| {
+        self.draw_request(&DrawRequest::from_js(&request)?)
+    }
+
+    /// Paints the last layout again (no measuring, no layout).
+    pub fn redraw(&mut self) -> Result<(), JsError> {
+        self.paint()
+    }
+
+    /// Index of the hotspot at (`x`, `y`) CSS pixels, if any.
+    pub fn hit(&self, x: f64, y: f64) -> Result<Option<u32>, JsError> {
+        let Some((_, _, scene)) = self.scene.as_ref() else {
+            return Ok(None);
+        };
+        let device = |v: f64| (v * scene.pixel_ratio).round() as i32;
+        Ok(scene.hotspot_at(device(x), device(y)).map(|i| i as u32))
+    }
+
+    /// Hotspot `index`'s box in CSS pixels: [left, top, right, bottom].
+    #[wasm_bindgen(js_name = hotspotBox)]
+    pub fn hotspot_box(&self, index: u32) -> Result<Vec<f64>, JsError> {
+        let scene = self.scene()?;
+        let h = scene.hotspots.get(index as usize).ok_or_else(|| {
             js_error(format!(
-                "The element sent a request the module cannot read: {e}"
+                "No hotspot {index}; the chart has {}.",
+                scene.hotspots.len()
             ))
         })?;
+        Ok([h.x0, h.y0, h.x1, h.y1]
+            .iter()
+            .map(|v| f64::from(*v) / scene.pixel_ratio)
+            .collect())
+    }
+
+    /// What hotspot `index` stands for: `{ heading, value, quote, source }`.
+    pub fn tooltip(&self, index: u32) -> Result<JsValue, JsError> {
+        let datum = self
+            .scene()?
+            .hotspots
+            .get(index as usize)
+            .map(|h| h.datum)
+            .ok_or_else(|| js_error(format!("No hotspot {index}.")))?;
+        let tooltip = describe::tooltip(self.chart, datum, &self.locale)
+            .ok_or_else(|| js_error(format!("Nothing to say about hotspot {index}.")))?;
+        serde_wasm_bindgen::to_value(&tooltip).map_err(js_error)
+    }
+
+    /// The chart's data, in the last drawing's language: `{ caption, headers, rows }`.
+    pub fn table(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&describe::table(self.chart, &self.locale)).map_err(js_error)
+    }
+}
+
+impl ChartView {
+    fn draw_request(&mut self, request: &DrawRequest) -> Result<JsValue, JsError> {
         let theme = attributes::theme(&request.theme, request.prefers_dark).map_err(js_error)?;
         self.locale = match &request.locale {
             Some(value) => attributes::locale(value).map_err(js_error)?,
@@ -216,56 +312,6 @@ impl ChartView {
         serde_wasm_bindgen::to_value(&drawn).map_err(js_error)
     }
 
-    /// Paints the last layout again (no measuring, no layout).
-    pub fn redraw(&mut self) -> Result<(), JsError> {
-        self.paint()
-    }
-
-    /// Index of the hotspot at (`x`, `y`) CSS pixels, if any.
-    pub fn hit(&self, x: f64, y: f64) -> Result<Option<u32>, JsError> {
-        let Some((_, _, scene)) = self.scene.as_ref() else {
-            return Ok(None);
-        };
-        let device = |v: f64| (v * scene.pixel_ratio).round() as i32;
-        Ok(scene.hotspot_at(device(x), device(y)).map(|i| i as u32))
-    }
-
-    /// Hotspot `index`'s box in CSS pixels: [left, top, right, bottom].
-    #[wasm_bindgen(js_name = hotspotBox)]
-    pub fn hotspot_box(&self, index: u32) -> Result<Vec<f64>, JsError> {
-        let scene = self.scene()?;
-        let h = scene.hotspots.get(index as usize).ok_or_else(|| {
-            js_error(format!(
-                "No hotspot {index}; the chart has {}.",
-                scene.hotspots.len()
-            ))
-        })?;
-        Ok([h.x0, h.y0, h.x1, h.y1]
-            .iter()
-            .map(|v| f64::from(*v) / scene.pixel_ratio)
-            .collect())
-    }
-
-    /// What hotspot `index` stands for: `{ heading, value, quote, source }`.
-    pub fn tooltip(&self, index: u32) -> Result<JsValue, JsError> {
-        let datum = self
-            .scene()?
-            .hotspots
-            .get(index as usize)
-            .map(|h| h.datum)
-            .ok_or_else(|| js_error(format!("No hotspot {index}.")))?;
-        let tooltip = describe::tooltip(self.chart, datum, &self.locale)
-            .ok_or_else(|| js_error(format!("Nothing to say about hotspot {index}.")))?;
-        serde_wasm_bindgen::to_value(&tooltip).map_err(js_error)
-    }
-
-    /// The chart's data, in the last drawing's language: `{ caption, headers, rows }`.
-    pub fn table(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&describe::table(self.chart, &self.locale)).map_err(js_error)
-    }
-}
-
-impl ChartView {
     fn scene(&self) -> Result<&Scene, JsError> {
         self.scene
             .as_ref()
@@ -286,14 +332,10 @@ impl ChartView {
         if self.canvas.height() != scene.height {
             self.canvas.set_height(scene.height);
         }
-        let surface = CanvasSurface::new(&self.canvas, &self.context, &mut self.cache)
+        let mut surface = CanvasSurface::new(&self.canvas, &self.context, &mut self.cache)
             .ok_or_else(|| js_error("The canvas has no 2D context."))?;
-        crate::paint::paint(
-            &plotters::prelude::IntoDrawingArea::into_drawing_area(surface),
-            scene,
-            crate::paint::TextPlacement::CANVAS,
-        )
-        .map_err(js_error)
+        crate::paint::paint(&mut surface, scene, crate::paint::TextPlacement::CANVAS)
+            .map_err(js_error)
     }
 }
 

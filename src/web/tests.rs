@@ -65,10 +65,9 @@ fn request(width: f64, pixel_ratio: f64) -> DrawRequest {
     }
 }
 
-/// Draws and returns what the view said, as JSON-ish JS.
+/// Draws and returns what the view said.
 fn draw(view: &mut ChartView, request: &DrawRequest) -> Result<JsValue, String> {
-    let request = serde_wasm_bindgen::to_value(request).expect("a request");
-    view.draw(request).map_err(|e| {
+    view.draw_request(request).map_err(|e| {
         JsValue::from(e)
             .dyn_into::<js_sys::Error>()
             .map(|e| String::from(e.message()))
