@@ -54,7 +54,8 @@ pub fn paint<DB: DrawingBackend>(
     scene: &Scene,
     placement: TextPlacement,
 ) -> Result<(), ChartError> {
-    let failed = |e: plotters_backend::DrawingErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
+    let failed =
+        |e: plotters_backend::DrawingErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
     backend.ensure_prepared().map_err(failed)?;
     if let Some(background) = scene.background {
         let (width, height) = (scene.width as i32, scene.height as i32);

@@ -2,7 +2,8 @@
 // download a chart as PNG or SVG, and keep a linked chart (index.html#ID)
 // in view once the charts above it have drawn and changed height.
 
-const base = document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', document.baseURI).href;
+const base =
+  document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', document.baseURI).href;
 const url = (path) => new URL(path, base).href;
 const integrity = document.querySelector('meta[name="indicator-charts-integrity"]')?.content;
 
@@ -53,12 +54,21 @@ document.addEventListener('click', async (event) => {
   const { chart: id, title, height } = actions.dataset;
   const status = actions.querySelector('.status');
   const element = document.querySelector(`indicator-chart[indicator="${CSS.escape(id)}"]`);
-  const say = (text) => { status.textContent = text; setTimeout(() => { if (status.textContent === text) status.textContent = ''; }, 4000); };
+  const say = (text) => {
+    status.textContent = text;
+    setTimeout(() => {
+      if (status.textContent === text) status.textContent = '';
+    }, 4000);
+  };
   switch (target.dataset.action) {
     case 'copy-script':
     case 'copy-iframe': {
       const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
-      say((await copy(embedCode(kind, id, title, height))) ? 'Embed code copied.' : 'Could not copy; select the code by hand.');
+      say(
+        (await copy(embedCode(kind, id, title, height)))
+          ? 'Embed code copied.'
+          : 'Could not copy; select the code by hand.',
+      );
       break;
     }
     case 'png':

@@ -83,7 +83,10 @@ export class IndicatorChart extends HTMLElement {
   toBlob() {
     return new Promise((resolve, reject) => {
       if (this._canvas.hidden) return reject(new Error('The chart has not been drawn.'));
-      this._canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))), 'image/png');
+      this._canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))),
+        'image/png',
+      );
     });
   }
 
@@ -115,7 +118,14 @@ export class IndicatorChart extends HTMLElement {
     details.append(summary);
     frame.append(canvas, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
-    Object.assign(this, { _frame: frame, _canvas: canvas, _placeholder: placeholder, _slot: slot, _error: error, _details: details });
+    Object.assign(this, {
+      _frame: frame,
+      _canvas: canvas,
+      _placeholder: placeholder,
+      _slot: slot,
+      _error: error,
+      _details: details,
+    });
     // A placeholder only where the page gave no fallback (such as a static picture).
     const syncPlaceholder = () => {
       placeholder.hidden = slot.hidden || slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
@@ -154,7 +164,10 @@ export class IndicatorChart extends HTMLElement {
     };
     // An element written without an indicator may get one from a script
     // later in the page: decide once the document is parsed.
-    const parsed = document.readyState === 'loading' && !this.hasAttribute('indicator') ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true })) : null;
+    const parsed =
+      document.readyState === 'loading' && !this.hasAttribute('indicator')
+        ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+        : null;
     Promise.all([loadModule(), parsed, fontsLoaded(this._fontFamily())]).then(
       () => (this._drawn ? requestAnimationFrame(draw) : draw()),
       (error) => {
@@ -182,7 +195,10 @@ export class IndicatorChart extends HTMLElement {
       if (!this._view) this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
       const theme = this.getAttribute('theme') ?? '';
       // The resolved theme first, so that a page's per-theme house style applies.
-      this.dataset.theme = theme.trim() === 'dark' || ((theme.trim() === '' || theme.trim() === 'auto') && darkQuery.matches) ? 'dark' : 'light';
+      this.dataset.theme =
+        theme.trim() === 'dark' || ((theme.trim() === '' || theme.trim() === 'auto') && darkQuery.matches)
+          ? 'dark'
+          : 'light';
       const { style, problems } = readHouseStyle(this);
       for (const problem of problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
       const width = Math.max(1, this._frame.clientWidth || this._width || 600);

@@ -14,7 +14,14 @@ import { DEFAULT_FONT } from './styles.js';
 // another screen; a media query on the current ratio says when.
 function watchPixelRatio() {
   const query = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
-  query.addEventListener('change', () => { redrawAll(); watchPixelRatio(); }, { once: true });
+  query.addEventListener(
+    'change',
+    () => {
+      redrawAll();
+      watchPixelRatio();
+    },
+    { once: true },
+  );
 }
 watchPixelRatio();
 

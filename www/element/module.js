@@ -40,7 +40,9 @@ export function loadModule() {
         return exports;
       },
       async (error) => {
-        throw error instanceof ModuleError ? error : new ModuleError(`The chart module could not be started: ${error?.message ?? error}`);
+        throw error instanceof ModuleError
+          ? error
+          : new ModuleError(`The chart module could not be started: ${error?.message ?? error}`);
       },
     );
   }

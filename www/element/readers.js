@@ -48,7 +48,12 @@ export class Readers {
       if (this.focusIndex < 0) this.hide();
       return;
     }
-    if (event.type === 'pointerdown' && event.pointerType !== 'mouse' && index === this.pointerIndex && !this.tooltip.hidden) {
+    if (
+      event.type === 'pointerdown' &&
+      event.pointerType !== 'mouse' &&
+      index === this.pointerIndex &&
+      !this.tooltip.hidden
+    ) {
       this.pointerIndex = -1; // a second tap on the same mark closes it
       this.hide();
       return;
@@ -97,7 +102,12 @@ export class Readers {
   show(index, x, y) {
     const { heading, value, quote, source } = this.view().tooltip(index);
     const tip = this.tooltip;
-    const parts = [['strong', heading], ['span', value, 'value'], ['q', quote], ['small', source]];
+    const parts = [
+      ['strong', heading],
+      ['span', value, 'value'],
+      ['q', quote],
+      ['small', source],
+    ];
     tip.replaceChildren(
       ...parts.map(([tag, text, className]) => {
         const node = el(tag, className);

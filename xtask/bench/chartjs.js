@@ -18,17 +18,25 @@ const valueLabels = {
       const text = options.format(chart.data.datasets[0].data[index]);
       const horizontal = chart.options.indexAxis === 'y';
       ctx.textAlign = horizontal ? 'left' : 'center';
-      ctx.textBaseline = horizontal ? 'middle' : (chart.data.datasets[0].data[index] < 0 ? 'top' : 'bottom');
+      ctx.textBaseline = horizontal ? 'middle' : chart.data.datasets[0].data[index] < 0 ? 'top' : 'bottom';
       ctx.fillText(text, horizontal ? x + 6 : x, horizontal ? y : y + (ctx.textBaseline === 'top' ? 6 : -6));
     });
     ctx.restore();
   },
 };
 
-function chart(id, { type = 'bar', title, subtitle, source, labels, data, colors, format, indexAxis = 'x', y = {}, x = {} }) {
+function chart(
+  id,
+  { type = 'bar', title, subtitle, source, labels, data, colors, format, indexAxis = 'x', y = {}, x = {} },
+) {
   return new Chart(document.getElementById(id), {
     type,
-    data: { labels, datasets: [{ data, backgroundColor: colors, borderColor: colors, borderWidth: type === 'line' ? 3 : 0, pointRadius: 5 }] },
+    data: {
+      labels,
+      datasets: [
+        { data, backgroundColor: colors, borderColor: colors, borderWidth: type === 'line' ? 3 : 0, pointRadius: 5 },
+      ],
+    },
     plugins: [valueLabels],
     options: {
       animation: false,
@@ -92,4 +100,6 @@ const charts = [
   }),
 ];
 performance.mark('charts-ready');
-window.__redraw = () => { for (const c of charts) c.draw(); };
+window.__redraw = () => {
+  for (const c of charts) c.draw();
+};

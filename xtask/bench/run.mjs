@@ -26,7 +26,15 @@ const PAGES = { ours: 'ours.html', 'Chart.js': 'chartjs.html', uPlot: 'uplot.htm
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const chromiumVersion = browser.version();
@@ -44,25 +52,32 @@ async function measure(name) {
   const context = await browser.newContext({ viewport: { width: 800, height: 1400 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const loaded = new Set();
-  page.on('requestfinished', (request) => { if (request.resourceType() !== 'document') loaded.add(request.url()); });
+  page.on('requestfinished', (request) => {
+    if (request.resourceType() !== 'document') loaded.add(request.url());
+  });
   await page.goto(BASE + PAGES[name]);
   await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0, null, { timeout: 30_000 });
   const ready = await page.evaluate(() => performance.getEntriesByName('charts-ready')[0].startTime);
   await page.waitForTimeout(100);
-    const redraws = await page.evaluate(([batches, perBatch]) => {
-    const canvases = [...document.querySelectorAll('canvas, indicator-chart')].map((e) => (e.shadowRoot ? e.shadowRoot.querySelector('canvas') : e));
-    const times = [];
-    for (let batch = 0; batch < batches; batch++) {
-      const start = performance.now();
-      for (let i = 0; i < perBatch; i++) {
-        window.__redraw();
-        // Read a pixel back so the raster is done, not just queued.
-        for (const canvas of canvases) canvas.getContext('2d').getImageData(0, 0, 1, 1);
+  const redraws = await page.evaluate(
+    ([batches, perBatch]) => {
+      const canvases = [...document.querySelectorAll('canvas, indicator-chart')].map((e) =>
+        e.shadowRoot ? e.shadowRoot.querySelector('canvas') : e,
+      );
+      const times = [];
+      for (let batch = 0; batch < batches; batch++) {
+        const start = performance.now();
+        for (let i = 0; i < perBatch; i++) {
+          window.__redraw();
+          // Read a pixel back so the raster is done, not just queued.
+          for (const canvas of canvases) canvas.getContext('2d').getImageData(0, 0, 1, 1);
+        }
+        times.push((performance.now() - start) / perBatch);
       }
-      times.push((performance.now() - start) / perBatch);
-    }
-    return times;
-  }, [REDRAW_BATCHES, REDRAWS_PER_BATCH]);
+      return times;
+    },
+    [REDRAW_BATCHES, REDRAWS_PER_BATCH],
+  );
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -75,7 +90,16 @@ async function measure(name) {
     gzip += size.gzip;
   }
   await context.close();
-  return { ready, redraw: median(redraws), bytes: gzip, rawBytes: raw, memory: heap + wasm, jsHeap: heap, wasm, files: [...loaded].map((u) => u.slice(BASE.length)) };
+  return {
+    ready,
+    redraw: median(redraws),
+    bytes: gzip,
+    rawBytes: raw,
+    memory: heap + wasm,
+    jsHeap: heap,
+    wasm,
+    files: [...loaded].map((u) => u.slice(BASE.length)),
+  };
 }
 
 async function manyCharts() {
@@ -111,10 +135,20 @@ async function manyCharts() {
       last = now;
     }
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return { longestTask: window.__longest, longestFrame, drawn: document.querySelectorAll('indicator-chart[data-state="drawn"]').length };
+    return {
+      longestTask: window.__longest,
+      longestFrame,
+      drawn: document.querySelectorAll('indicator-chart[data-state="drawn"]').length,
+    };
   });
   await context.close();
-  return { ...firstScreen, drawnAtReady: firstScreen.drawn, mainThreadMs: (metrics.TaskDuration ?? 0) * 1000, scriptMs: (metrics.ScriptDuration ?? 0) * 1000, ...scrolling };
+  return {
+    ...firstScreen,
+    drawnAtReady: firstScreen.drawn,
+    mainThreadMs: (metrics.TaskDuration ?? 0) * 1000,
+    scriptMs: (metrics.ScriptDuration ?? 0) * 1000,
+    ...scrolling,
+  };
 }
 
 function median(values) {
@@ -135,7 +169,9 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
   process.stdout.write(round < WARMUP ? 'w' : '.');
 }
 process.stdout.write('\n');
-console.log(`Chromium ${chromiumVersion}, ${ROUNDS} rounds after ${WARMUP} warm-up, ${REDRAW_BATCHES} batches of ${REDRAWS_PER_BATCH} redraws per load (median batch), 800×1400 viewport at 1×`);
+console.log(
+  `Chromium ${chromiumVersion}, ${ROUNDS} rounds after ${WARMUP} warm-up, ${REDRAW_BATCHES} batches of ${REDRAWS_PER_BATCH} redraws per load (median batch), 800×1400 viewport at 1×`,
+);
 const many = await manyCharts();
 await browser.close();
 
@@ -152,17 +188,42 @@ for (const [key, label, show] of METRICS) {
   for (const name of names) {
     const values = results[name].map((r) => r[key]);
     summary[key][name] = { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-    console.log(`  ${name.padEnd(9)} ${show(median(values)).padStart(10)}   (${show(Math.min(...values))} – ${show(Math.max(...values))})`);
+    console.log(
+      `  ${name.padEnd(9)} ${show(median(values)).padStart(10)}   (${show(Math.min(...values))} – ${show(Math.max(...values))})`,
+    );
   }
   for (const peer of names.filter((n) => n !== 'ours')) {
     // Paired: ours and the peer in the same round.
     const ratios = results.ours.map((r, i) => r[key] / results[peer][i][key]);
     summary[key][`ours / ${peer}`] = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
-    console.log(`  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
+    console.log(
+      `  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+    );
   }
 }
-console.log(`\n100 embedded charts (many.html): ${many.drawnAtReady} of ${many.total} drawn at charts-ready (${many.ready.toFixed(0)} ms); main-thread time to the first screen ${many.mainThreadMs.toFixed(0)} ms (script ${many.scriptMs.toFixed(0)} ms); scrolling through all: longest task ${many.longestTask.toFixed(0)} ms, longest frame ${many.longestFrame.toFixed(0)} ms, ${many.drawn} charts drawn by the end`);
-console.log(`\nfiles loaded: ${Object.entries(results).map(([n, r]) => `${n}: ${r[0].files.join(', ')}`).join('; ')}`);
+console.log(
+  `\n100 embedded charts (many.html): ${many.drawnAtReady} of ${many.total} drawn at charts-ready (${many.ready.toFixed(0)} ms); main-thread time to the first screen ${many.mainThreadMs.toFixed(0)} ms (script ${many.scriptMs.toFixed(0)} ms); scrolling through all: longest task ${many.longestTask.toFixed(0)} ms, longest frame ${many.longestFrame.toFixed(0)} ms, ${many.drawn} charts drawn by the end`,
+);
+console.log(
+  `\nfiles loaded: ${Object.entries(results)
+    .map(([n, r]) => `${n}: ${r[0].files.join(', ')}`)
+    .join('; ')}`,
+);
 
-writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), rounds: ROUNDS, redraws: { batches: REDRAW_BATCHES, perBatch: REDRAWS_PER_BATCH }, chromium: chromiumVersion, summary, many, runs: results }, null, 2) + '\n');
+writeFileSync(
+  OUT,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      rounds: ROUNDS,
+      redraws: { batches: REDRAW_BATCHES, perBatch: REDRAWS_PER_BATCH },
+      chromium: chromiumVersion,
+      summary,
+      many,
+      runs: results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 console.log(`\nresults written to ${OUT}`);

@@ -6,16 +6,27 @@ import { hostServer, articlePage, canvasDigest, drawnPixels, watchConsole } from
 const HOSTILE_STYLES = {
   'span and letter-spacing': 'span { font-size: 30px !important; padding: 9px } * { letter-spacing: 3px }',
   'all: unset': '* { all: unset } html, body, article, p { display: block }',
-  'hidden spans, huge fonts': 'span { display: none !important } html { font-size: 40px } * { font-size: 3em !important; line-height: 3 !important; font-family: "Comic Sans MS", fantasy !important; word-spacing: 20px }',
-  'rtl and transforms': 'html { direction: rtl; text-transform: uppercase; text-align: right } indicator-chart { font-weight: 100; color: red; }',
+  'hidden spans, huge fonts':
+    'span { display: none !important } html { font-size: 40px } * { font-size: 3em !important; line-height: 3 !important; font-family: "Comic Sans MS", fantasy !important; word-spacing: 20px }',
+  'rtl and transforms':
+    'html { direction: rtl; text-transform: uppercase; text-align: right } indicator-chart { font-weight: 100; color: red; }',
 };
-const CHARTS = ['us-favourability', 'gdp-growth-average', 'military-spending-rise', 'trade-balance-2015', 'communist-party-members', 'timeline'];
+const CHARTS = [
+  'us-favourability',
+  'gdp-growth-average',
+  'military-spending-rise',
+  'trade-balance-2015',
+  'communist-party-members',
+  'timeline',
+];
 
 let host;
 test.beforeAll(async () => {
   const pages = { '/plain.html': { body: articlePage({ charts: CHARTS }) } };
   for (const [name, css] of Object.entries(HOSTILE_STYLES)) {
-    pages[`/${encodeURIComponent(name)}.html`] = { body: articlePage({ charts: CHARTS, head: `<style>${css}</style>` }) };
+    pages[`/${encodeURIComponent(name)}.html`] = {
+      body: articlePage({ charts: CHARTS, head: `<style>${css}</style>` }),
+    };
   }
   host = await hostServer(pages);
 });
@@ -67,7 +78,9 @@ test('a chart redraws when its container is resized', async ({ page }) => {
   await expect(chart).toHaveAttribute('data-state', 'drawn');
   const width = () => chart.evaluate((e) => e.shadowRoot.querySelector('canvas').width);
   const before = await width();
-  await page.locator('article').evaluate((a) => { a.style.maxWidth = '360px'; });
+  await page.locator('article').evaluate((a) => {
+    a.style.maxWidth = '360px';
+  });
   await expect.poll(width).toBe(360);
   expect(before).toBeGreaterThan(360);
 });
@@ -77,17 +90,23 @@ test('a chart redraws when the pixel ratio changes (zoom, another screen)', asyn
   await page.goto(`${host.url}plain.html`);
   const chart = page.locator('indicator-chart[indicator="us-favourability"]');
   await expect(chart).toHaveAttribute('data-state', 'drawn');
-  const ratio = () => chart.evaluate((e) => {
-    const canvas = e.shadowRoot.querySelector('canvas');
-    return canvas.width / canvas.getBoundingClientRect().width;
-  });
+  const ratio = () =>
+    chart.evaluate((e) => {
+      const canvas = e.shadowRoot.querySelector('canvas');
+      return canvas.width / canvas.getBoundingClientRect().width;
+    });
   expect(await ratio()).toBeCloseTo(1, 2);
   const cssWidth = () => chart.evaluate((e) => e.getBoundingClientRect().width);
   const widthBefore = await cssWidth();
   // Chromium re-evaluates media queries for an emulated pixel ratio only with a
   // viewport change; the article's max-width keeps the chart's own width as it was.
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 701, height: 900, deviceScaleFactor: 2, mobile: false });
+  await cdp.send('Emulation.setDeviceMetricsOverride', {
+    width: 701,
+    height: 900,
+    deviceScaleFactor: 2,
+    mobile: false,
+  });
   await expect.poll(ratio).toBeCloseTo(2, 2);
   expect(await cssWidth()).toBe(widthBefore);
 });
@@ -97,7 +116,10 @@ test('the dark theme follows prefers-color-scheme, and an attribute fixes it', a
   await page.goto(`${host.url}plain.html`);
   const chart = page.locator('indicator-chart[indicator="us-favourability"]');
   await expect(chart).toHaveAttribute('data-state', 'drawn');
-  const background = () => chart.evaluate((e) => [...e.shadowRoot.querySelector('canvas').getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3)]);
+  const background = () =>
+    chart.evaluate((e) => [
+      ...e.shadowRoot.querySelector('canvas').getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3),
+    ]);
   expect(await background()).toEqual([0x16, 0x18, 0x1b]);
   await chart.evaluate((e) => e.setAttribute('theme', 'light'));
   await expect.poll(background).toEqual([255, 255, 255]);

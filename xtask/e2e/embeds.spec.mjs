@@ -30,7 +30,12 @@ test('an article on another origin embeds three charts by script and one by ifra
   const requests = [];
   // What the article itself asks of the charts' host (the iframe is a page of that host).
   page.on('request', (request) => {
-    if (request.url().startsWith(CHARTS) && request.frame() === page.mainFrame() && request.resourceType() !== 'document') requests.push(request);
+    if (
+      request.url().startsWith(CHARTS) &&
+      request.frame() === page.mainFrame() &&
+      request.resourceType() !== 'document'
+    )
+      requests.push(request);
   });
   const console = watchConsole(page);
   await page.goto(`${host.url}article.html`);
@@ -50,7 +55,11 @@ test('an article on another origin embeds three charts by script and one by ifra
   await expect(inner).toHaveAttribute('data-state', 'drawn');
   expect(await drawnPixels(inner)).toBeGreaterThan(3000);
   const contentHeight = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-  await expect.poll(async () => Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await contentHeight()))).toBeLessThanOrEqual(1);
+  await expect
+    .poll(async () =>
+      Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await contentHeight())),
+    )
+    .toBeLessThanOrEqual(1);
   expect(await contentHeight()).toBeGreaterThan(300);
 
   // One module for the page: the .wasm is fetched once by the article (and once by the iframe's own page).
@@ -65,11 +74,15 @@ test('an article on another origin embeds three charts by script and one by ifra
 test('offline.html draws every chart from file:// with the network blocked', async ({ browser, request }) => {
   const ids = await chartIds(request);
   const context = await browser.newContext();
-  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+  );
   await context.setOffline(true);
   const page = await context.newPage();
   const network = [];
-  page.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) network.push(r.url()); });
+  page.on('request', (r) => {
+    if (!/^(file|data|blob):/.test(r.url())) network.push(r.url());
+  });
   const console = watchConsole(page);
   await page.goto(pathToFileURL(join(DIST, 'offline.html')).href);
   await chartsReady(page);
@@ -111,7 +124,9 @@ test('a saved copy of index.html degrades to the SVGs, never to empty boxes', as
   writeFileSync(saved, await page.content());
 
   const context = await browser.newContext();
-  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+  );
   const copy = await context.newPage();
   await copy.goto(pathToFileURL(saved).href);
   await copy.waitForTimeout(500);

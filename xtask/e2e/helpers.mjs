@@ -5,7 +5,9 @@ import { expect } from '@playwright/test';
 /** Collects console errors and uncaught exceptions; `assertClean()` fails on any. */
 export function watchConsole(page) {
   const problems = [];
-  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console.error: ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return { problems, assertClean: () => expect(problems, 'console errors').toEqual([]) };
 }
@@ -54,9 +56,17 @@ export async function hostServer(pages, { files } = {}) {
   const http = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { join, normalize, extname } = await import('node:path');
-  const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv' };
+  const types = {
+    '.js': 'text/javascript',
+    '.wasm': 'application/wasm',
+    '.css': 'text/css',
+    '.html': 'text/html; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.json': 'application/json',
+    '.csv': 'text/csv',
+  };
   const server = http.createServer(async (request, response) => {
-        const path = new URL(request.url, 'http://x').pathname;
+    const path = new URL(request.url, 'http://x').pathname;
     if (path === '/favicon.ico') {
       response.writeHead(204);
       response.end();
@@ -88,11 +98,18 @@ export async function hostServer(pages, { files } = {}) {
 }
 
 /** A host page embedding charts by script, with optional extra head markup. */
-export function articlePage({ charts, head = '', body = '', chartsUrl = process.env.CHARTS_URL, lang = 'en', strict = false }) {
+export function articlePage({
+  charts,
+  head = '',
+  body = '',
+  chartsUrl = process.env.CHARTS_URL,
+  lang = 'en',
+  strict = false,
+}) {
   const elements = charts
     .map((c) => (typeof c === 'string' ? `<indicator-chart indicator="${c}"></indicator-chart>` : c.html))
     .join('\n<p>Paragraph between charts.</p>\n');
-    // A page under a strict CSP may have no inline style at all.
+  // A page under a strict CSP may have no inline style at all.
   const style = strict ? '' : '<style>article { max-width: 640px }</style>';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
 <title>Article</title>${style}${head}

@@ -22,7 +22,8 @@ test('every chart of index.html is drawn on canvas, with no console error', asyn
 test('the data files hold every figure with its quote and citation', async ({ request }) => {
   const data = await (await request.get('data/indicators.json')).json();
   const ids = data.indicators.map((i) => i.id);
-  for (const id of ['gdp-growth-average', 'military-spending-rise', 'trade-balance-2015', 'us-favourability']) expect(ids).toContain(id);
+  for (const id of ['gdp-growth-average', 'military-spending-rise', 'trade-balance-2015', 'us-favourability'])
+    expect(ids).toContain(id);
   for (const indicator of data.indicators) {
     expect(indicator.quote.length, indicator.id).toBeGreaterThan(20);
     expect(indicator.source.length, indicator.id).toBeGreaterThan(3);
@@ -32,7 +33,10 @@ test('the data files hold every figure with its quote and citation', async ({ re
   expect(csv).toContain('6.15 percent');
 });
 
-test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and links to one chart', async ({ page, context }) => {
+test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and links to one chart', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('index.html#trade-balance-2015');
   await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0);
@@ -43,14 +47,23 @@ test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and l
 
   await card.getByRole('button', { name: 'Copy embed code' }).click();
   const script = await page.evaluate(() => navigator.clipboard.readText());
-  expect(script).toMatch(/^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015"><\/indicator-chart>$/);
+  expect(script).toMatch(
+    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015"><\/indicator-chart>$/,
+  );
   await card.getByRole('button', { name: 'Copy iframe code' }).click();
   const iframe = await page.evaluate(() => navigator.clipboard.readText());
   expect(iframe).toContain('embed.html?indicator=trade-balance-2015');
   expect(iframe).toMatch(/height="\d{3}"/);
 
-  for (const [name, file, type] of [['Download PNG', 'trade-balance-2015.png', /PNG/], ['Download SVG', 'trade-balance-2015.svg', /<svg/], ['Download data (CSV)', 'trade-balance-2015.csv', /as_written/]]) {
-    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole(name.startsWith('Download PNG') ? 'button' : 'link', { name }).click()]);
+  for (const [name, file, type] of [
+    ['Download PNG', 'trade-balance-2015.png', /PNG/],
+    ['Download SVG', 'trade-balance-2015.svg', /<svg/],
+    ['Download data (CSV)', 'trade-balance-2015.csv', /as_written/],
+  ]) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole(name.startsWith('Download PNG') ? 'button' : 'link', { name }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(file);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');

@@ -24,12 +24,19 @@ for (const [name, url] of Object.entries(PAGES)) {
       await drawAll(page);
       // Open every data table, so that it is checked too.
       await page.evaluate(() => {
-        for (const chart of document.querySelectorAll('indicator-chart')) chart.shadowRoot.querySelector('details').open = true;
+        for (const chart of document.querySelectorAll('indicator-chart'))
+          chart.shadowRoot.querySelector('details').open = true;
       });
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {
         const result = await window.axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+        return result.violations.map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join('; ')}`,
+        );
       });
       expect(violations).toEqual([]);
     });
@@ -43,7 +50,11 @@ test('a keyboard reader tabs to a chart, opens a tooltip and reads it; Escape cl
   let inChart = false;
   for (let i = 0; i < 80 && !inChart; i++) {
     await page.keyboard.press('Tab');
-    inChart = await page.evaluate(() => document.activeElement?.tagName === 'INDICATOR-CHART' && document.activeElement.shadowRoot.activeElement?.tagName === 'CANVAS');
+    inChart = await page.evaluate(
+      () =>
+        document.activeElement?.tagName === 'INDICATOR-CHART' &&
+        document.activeElement.shadowRoot.activeElement?.tagName === 'CANVAS',
+    );
   }
   expect(inChart, 'Tab reaches a chart').toBe(true);
   const chart = page.locator('indicator-chart:focus');
@@ -100,7 +111,10 @@ test('a French page shows 6,15 %, and an attribute fixes the locale per embed', 
     '/fr.html': {
       body: articlePage({
         lang: 'fr',
-        charts: ['gdp-growth-average', { html: '<indicator-chart id="english" indicator="gdp-growth-average" locale="en"></indicator-chart>' }],
+        charts: [
+          'gdp-growth-average',
+          { html: '<indicator-chart id="english" indicator="gdp-growth-average" locale="en"></indicator-chart>' },
+        ],
       }),
     },
   });
@@ -110,7 +124,9 @@ test('a French page shows 6,15 %, and an attribute fixes the locale per embed', 
     await expect(french).toHaveAttribute('data-state', 'drawn');
     const label = (chart) => chart.evaluate((e) => e.shadowRoot.querySelector('canvas').getAttribute('aria-label'));
     expect(await label(french)).toContain('6,15\u202f%');
-    await french.evaluate((e) => { e.shadowRoot.querySelector('details').open = true; });
+    await french.evaluate((e) => {
+      e.shadowRoot.querySelector('details').open = true;
+    });
     await expect(french.locator('table')).toContainText('6,15\u202f%');
     const english = page.locator('#english');
     await english.scrollIntoViewIfNeeded();
@@ -125,10 +141,11 @@ test('charts are redrawn at print resolution before printing, and back after', a
   await page.goto(`${CHARTS}embed.html?indicator=us-favourability`);
   const chart = page.locator('indicator-chart');
   await expect(chart).toHaveAttribute('data-state', 'drawn');
-  const ratio = () => chart.evaluate((e) => {
-    const canvas = e.shadowRoot.querySelector('canvas');
-    return canvas.width / canvas.getBoundingClientRect().width;
-  });
+  const ratio = () =>
+    chart.evaluate((e) => {
+      const canvas = e.shadowRoot.querySelector('canvas');
+      return canvas.width / canvas.getBoundingClientRect().width;
+    });
   expect(await ratio()).toBeCloseTo(1, 2);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   expect(await ratio()).toBeCloseTo(3, 2);

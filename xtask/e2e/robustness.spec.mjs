@@ -9,22 +9,41 @@ const CHARTS = process.env.CHARTS_URL;
 const DIST = process.env.DIST_DIR;
 
 const MISTAKES = [
-  ['<indicator-chart indicator="gdp-grwth"></indicator-chart>', 'No indicator "gdp-grwth". Did you mean "gdp-growth-average"?'],
+  [
+    '<indicator-chart indicator="gdp-grwth"></indicator-chart>',
+    'No indicator "gdp-grwth". Did you mean "gdp-growth-average"?',
+  ],
   ['<indicator-chart></indicator-chart>', 'No indicator "".'],
-  ['<indicator-chart indicator="us-favourability" theme="blu"></indicator-chart>', 'Unknown theme "blu". Use "light", "dark" or "auto".'],
-  ['<indicator-chart indicator="us-favourability" aspect-ratio="-1"></indicator-chart>', 'Aspect ratio "-1" is not usable.'],
-  ['<indicator-chart indicator="us-favourability" aspect-ratio="1000"></indicator-chart>', 'Aspect ratio "1000" is not usable.'],
-  ['<indicator-chart indicator="us-favourability" locale="xx"></indicator-chart>', 'Unknown locale "xx". Use one of: en, fr, vi'],
+  [
+    '<indicator-chart indicator="us-favourability" theme="blu"></indicator-chart>',
+    'Unknown theme "blu". Use "light", "dark" or "auto".',
+  ],
+  [
+    '<indicator-chart indicator="us-favourability" aspect-ratio="-1"></indicator-chart>',
+    'Aspect ratio "-1" is not usable.',
+  ],
+  [
+    '<indicator-chart indicator="us-favourability" aspect-ratio="1000"></indicator-chart>',
+    'Aspect ratio "1000" is not usable.',
+  ],
+  [
+    '<indicator-chart indicator="us-favourability" locale="xx"></indicator-chart>',
+    'Unknown locale "xx". Use one of: en, fr, vi',
+  ],
 ];
 
-test('each editor mistake shows its message in its box and logs one console error; the other charts draw', async ({ page }) => {
+test('each editor mistake shows its message in its box and logs one console error; the other charts draw', async ({
+  page,
+}) => {
   const good = ['gdp-growth-average', 'trade-balance-2015'];
   const host = await hostServer({
     '/mistakes.html': { body: articlePage({ charts: [good[0], ...MISTAKES.map(([html]) => ({ html })), good[1]] }) },
   });
   try {
     const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
     await page.setViewportSize({ width: 700, height: 4000 });
     await page.goto(`${host.url}mistakes.html`);
@@ -36,7 +55,10 @@ test('each editor mistake shows its message in its box and logs one console erro
       const box = chart.locator('.error');
       await expect(box).toBeVisible();
       await expect(box).toContainText(message);
-      expect(errors.filter((e) => e.includes(message)), message).toHaveLength(1);
+      expect(
+        errors.filter((e) => e.includes(message)),
+        message,
+      ).toHaveLength(1);
     }
     for (const id of good) {
       const chart = page.locator(`indicator-chart[indicator="${id}"]`);
@@ -58,16 +80,25 @@ test('each editor mistake shows its message in its box and logs one console erro
 test('the script embed works under a strict Content-Security-Policy', async ({ page }) => {
   const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
   const host = await hostServer(
-    { '/strict.html': { body: articlePage({ charts: ['us-favourability', 'timeline'], chartsUrl: '/', strict: true }), headers: { 'content-security-policy': policy } } },
+    {
+      '/strict.html': {
+        body: articlePage({ charts: ['us-favourability', 'timeline'], chartsUrl: '/', strict: true }),
+        headers: { 'content-security-policy': policy },
+      },
+    },
     { files: DIST },
   );
   try {
     await page.addInitScript(() => {
       window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+      );
     });
     const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     const response = await page.goto(`${host.url}strict.html`);
     expect(response.headers()['content-security-policy']).toBe(policy);
     for (const chart of await page.locator('indicator-chart').all()) {
@@ -97,25 +128,29 @@ test('1,000 resize-and-redraw cycles leave memory flat', async ({ page }) => {
     const wasm = await page.evaluate(() => window.__indicatorChartsMemory());
     return { jsHeap: heap.usedSize, wasm };
   };
-  const cycles = (count) => page.evaluate(async (count) => {
-    const element = document.querySelector('indicator-chart');
-    const canvas = element.shadowRoot.querySelector('canvas');
-    const widths = [320, 480, 640, 800];
-    for (let i = 0; i < count; i++) {
-      const width = widths[i % widths.length];
-      element.style.width = `${width}px`;
-      // Wait for the redraw this resize causes.
-      for (let frames = 0; canvas.width !== Math.round(width * devicePixelRatio) && frames < 30; frames++) {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
+  const cycles = (count) =>
+    page.evaluate(async (count) => {
+      const element = document.querySelector('indicator-chart');
+      const canvas = element.shadowRoot.querySelector('canvas');
+      const widths = [320, 480, 640, 800];
+      for (let i = 0; i < count; i++) {
+        const width = widths[i % widths.length];
+        element.style.width = `${width}px`;
+        // Wait for the redraw this resize causes.
+        for (let frames = 0; canvas.width !== Math.round(width * devicePixelRatio) && frames < 30; frames++) {
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+        if (canvas.width !== Math.round(width * devicePixelRatio))
+          throw new Error(`cycle ${i}: not redrawn at ${width}px`);
       }
-      if (canvas.width !== Math.round(width * devicePixelRatio)) throw new Error(`cycle ${i}: not redrawn at ${width}px`);
-    }
-  }, count);
+    }, count);
   await cycles(100); // warm up: caches filled, memory grown to its working size
   const before = await measure();
   await cycles(1000);
   const after = await measure();
-  console.log(`memory before 1,000 cycles: JS heap ${before.jsHeap} B, WASM ${before.wasm} B; after: JS heap ${after.jsHeap} B, WASM ${after.wasm} B`);
+  console.log(
+    `memory before 1,000 cycles: JS heap ${before.jsHeap} B, WASM ${before.wasm} B; after: JS heap ${after.jsHeap} B, WASM ${after.wasm} B`,
+  );
   expect(after.wasm).toBe(before.wasm);
   expect(after.jsHeap - before.jsHeap).toBeLessThan(512 * 1024);
 });
@@ -125,22 +160,23 @@ test('removing embeds frees them; an element re-added, or moved, works', async (
   await page.setViewportSize({ width: 500, height: 16000 });
   await page.goto(`${CHARTS}embed.html?indicator=us-favourability`);
   await expect(page.locator('indicator-chart')).toHaveAttribute('data-state', 'drawn');
-  const round = () => page.evaluate(async () => {
-    const made = [];
-    for (let i = 0; i < 40; i++) {
-      const element = document.createElement('indicator-chart');
-      element.setAttribute('indicator', i % 2 ? 'us-favourability' : 'trade-balance-2015');
-      document.body.prepend(element);
-      made.push(element);
-    }
-    // Wait until every new chart has drawn, then remove them all.
-    for (let frames = 0; made.some((e) => e.dataset.state !== 'drawn') && frames < 300; frames++) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    const drawn = made.filter((e) => e.dataset.state === 'drawn').length;
-    for (const element of made) element.remove();
-    return { drawn, memory: window.__indicatorChartsMemory() };
-  });
+  const round = () =>
+    page.evaluate(async () => {
+      const made = [];
+      for (let i = 0; i < 40; i++) {
+        const element = document.createElement('indicator-chart');
+        element.setAttribute('indicator', i % 2 ? 'us-favourability' : 'trade-balance-2015');
+        document.body.prepend(element);
+        made.push(element);
+      }
+      // Wait until every new chart has drawn, then remove them all.
+      for (let frames = 0; made.some((e) => e.dataset.state !== 'drawn') && frames < 300; frames++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const drawn = made.filter((e) => e.dataset.state === 'drawn').length;
+      for (const element of made) element.remove();
+      return { drawn, memory: window.__indicatorChartsMemory() };
+    });
   const first = await round();
   expect(first.drawn).toBe(40);
   let last = first;

@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every test, in stages, each reported; the task fails
 //! if any stage fails.
 //!
-//! 1. lint: `cargo fmt --check`, clippy `-D warnings` (native and wasm32);
+//! 1. lint: `cargo fmt --check`, prettier --check and ESLint on the
+//!    scripts, clippy `-D warnings` (native and wasm32);
 //! 2. native: `cargo test --workspace` (data checks, layout, goldens, …);
 //! 3. wasm: the crate's `wasm_bindgen_test`s in headless Chromium;
 //! 4. end to end: `dist/` built into `target/e2e/dist`, served, and driven
@@ -68,9 +69,28 @@ fn cargo() -> Command {
     command
 }
 
+/// The scripts ESLint and prettier check, from the repository's root.
+const SCRIPTS: [&str; 5] = [
+    "www/**/*.js",
+    "xtask/e2e/*.mjs",
+    "xtask/bench/*.mjs",
+    "xtask/bench/*.js",
+    "xtask/*.mjs",
+];
+
 fn lint_stage() -> Result<()> {
     tools::ensure_wasm_target()?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
+    let node_modules = tools::ensure_npm_packages()?;
+    run(Command::new(node_modules.join(".bin/prettier"))
+        .args(["--config", "xtask/prettier.config.mjs", "--check"])
+        .args(SCRIPTS)
+        .current_dir(root()))
+    .context("prettier: run `xtask/node_modules/.bin/prettier --config xtask/prettier.config.mjs --write` on the files it names")?;
+    run(Command::new(node_modules.join(".bin/eslint"))
+        .args(["--config", "xtask/eslint.config.mjs"])
+        .args(SCRIPTS)
+        .current_dir(root()))?;
     run(cargo().args([
         "clippy",
         "--workspace",

@@ -1,0 +1,5 @@
+// How the project's scripts are formatted (checked by `cargo xtask test`).
+export default {
+  printWidth: 120,
+  singleQuote: true,
+};
