@@ -7,12 +7,28 @@ const base =
 const url = (path) => new URL(path, base).href;
 const integrity = document.querySelector('meta[name="indicator-charts-integrity"]')?.content;
 
-function embedCode(kind, id, title, height) {
+/** Text for an HTML attribute value in double quotes. */
+const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The code an editor pastes. The script embed carries the chart's static
+ * picture, linked to the chart's page, inside the element: the element
+ * replaces it once drawn, and where scripts are stripped, blocked or fail,
+ * the picture stays.
+ */
+function embedCode(kind, { chart: id, title, alt, width, height, iframeHeight }) {
   if (kind === 'script') {
     const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
-    return `<script type="module" src="${url('indicator-chart.js')}"${sri}></script>\n<indicator-chart indicator="${id}"></indicator-chart>`;
+    return [
+      `<script type="module" src="${url('indicator-chart.js')}"${sri}></script>`,
+      `<indicator-chart indicator="${id}">`,
+      '  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never',
+      '       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->',
+      `  <a href="${url(`charts/${id}.html`)}"><img src="${url(`charts/${id}.svg`)}" alt="${attribute(alt)}" width="${width}" height="${height}" style="display:block;width:100%;height:auto"></a>`,
+      '</indicator-chart>',
+    ].join('\n');
   }
-  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
+  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${attribute(title)}" width="100%" height="${iframeHeight}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
 }
 
 async function copy(text) {
@@ -51,7 +67,7 @@ document.addEventListener('click', async (event) => {
   const target = event.target.closest('[data-action]');
   const actions = target?.closest('.actions');
   if (!actions) return;
-  const { chart: id, title, height } = actions.dataset;
+  const id = actions.dataset.chart;
   const status = actions.querySelector('.status');
   const element = document.querySelector(`indicator-chart[indicator="${CSS.escape(id)}"]`);
   const say = (text) => {
@@ -65,7 +81,7 @@ document.addEventListener('click', async (event) => {
     case 'copy-iframe': {
       const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
       say(
-        (await copy(embedCode(kind, id, title, height)))
+        (await copy(embedCode(kind, actions.dataset)))
           ? 'Embed code copied.'
           : 'Could not copy; select the code by hand.',
       );

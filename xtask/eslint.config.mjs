@@ -11,7 +11,7 @@ export default [
     files: ['www/**/*.js'],
     languageOptions: {
       sourceType: 'module',
-      globals: { ...globals.browser, __WASM_INTEGRITY__: 'readonly' },
+      globals: { ...globals.browser, __WASM_INTEGRITY__: 'readonly', __WASM_FILE__: 'readonly' },
     },
   },
   {

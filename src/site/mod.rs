@@ -4,11 +4,13 @@
 //!
 //! - `pages`: `index.html`, `offline.html` and `embed.html` from the
 //!   templates in `www/`;
-//! - `exports`: the data as JSON and CSV.
+//! - `exports`: the data as JSON and CSV;
+//! - `hosting`: `_headers`, what a host must send with each file.
 //!
 //! Each chart's SVG is rendered once per build and used everywhere.
 
 pub mod exports;
+pub mod hosting;
 mod pages;
 
 use std::path::Path;
@@ -28,6 +30,8 @@ pub struct Inputs<'a> {
     pub base_url: Option<&'a str>,
     /// The embed script's Subresource Integrity hash.
     pub script_integrity: &'a str,
+    /// The module's file name (it carries a hash of its bytes).
+    pub module_file: &'a str,
     /// The module, for `offline.html`.
     pub module: &'a [u8],
     /// The element and the page's actions as one script, for `offline.html`.
@@ -91,7 +95,8 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
         "offline.html",
         pages::index(&charts, inputs, true)?.as_bytes(),
     )?;
-    write("embed.html", pages::embed(&charts)?.as_bytes())?;
+    write("embed.html", pages::embed(&charts, inputs)?.as_bytes())?;
+    write("_headers", hosting::headers_file().as_bytes())?;
     Ok(())
 }
 

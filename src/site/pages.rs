@@ -49,6 +49,9 @@ fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value
         "title": chart.title(),
         "svg": rendered.svg,
         "iframe_height": iframe_height,
+        "alt": crate::describe::alt_text(chart, &crate::format::ENGLISH),
+        "picture_width": rendered.scene.width,
+        "picture_height": rendered.scene.height,
         "csv_href": csv_href,
         "svg_href": svg_href,
     });
@@ -115,6 +118,7 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
         offline => offline,
         base_url => inputs.base_url,
         script_integrity => (!offline).then_some(inputs.script_integrity),
+        module_file => inputs.module_file,
         charts => Value::from(Serde(&contexts)),
         texts => Value::from(Serde(&texts)),
         downloads => Value::from(Serde(&downloads)),
@@ -127,14 +131,15 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
 /// `embed.html`: one chart, chosen by the `indicator` query parameter; the
 /// charts' titles are in the page, for the picture's alternative text and
 /// the page's title before the module loads.
-pub fn embed(charts: &[Rendered]) -> Result<String, SiteError> {
+pub fn embed(charts: &[Rendered], inputs: &Inputs<'_>) -> Result<String, SiteError> {
     let titles: serde_json::Map<String, serde_json::Value> = charts
         .iter()
         .map(|r| (r.chart.id().to_string(), r.chart.title().into()))
         .collect();
     let mut env = Environment::new();
     env.add_template("embed.html", EMBED)?;
-    Ok(env
-        .get_template("embed.html")?
-        .render(context! { titles => Value::from(Serde(&titles)) })?)
+    Ok(env.get_template("embed.html")?.render(context! {
+        titles => Value::from(Serde(&titles)),
+        module_file => inputs.module_file,
+    })?)
 }

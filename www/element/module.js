@@ -9,9 +9,10 @@
 
 import init from 'indicator-charts-glue';
 
-export const MODULE_URL = new URL('indicator_charts_bg.wasm', import.meta.url);
-// Set by the build; absent when this file runs unbundled.
-const INTEGRITY = typeof __WASM_INTEGRITY__ === 'string' ? __WASM_INTEGRITY__ : undefined;
+// Set by the build: the module's file name, which carries a hash of its
+// bytes (so that it can be cached for a year), and its integrity hash.
+export const MODULE_URL = new URL(__WASM_FILE__, import.meta.url);
+const INTEGRITY = __WASM_INTEGRITY__;
 
 export class ModuleError extends Error {
   constructor(detail) {

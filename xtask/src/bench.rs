@@ -52,7 +52,7 @@ pub fn bench(rounds: u32) -> Result<()> {
     }
     std::fs::write(site.join("many.html"), many_page())?;
 
-    let url = serve::spawn(site)?;
+    let url = serve::spawn(site, serve::Mode::AsDeployed)?;
     say(&format!(
         "Benchmarking at {url} ({rounds} rounds; about a minute)…"
     ));

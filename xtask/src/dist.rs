@@ -4,11 +4,12 @@
 //!
 //! - `index.html`, `offline.html` (one self-contained file), `embed.html`;
 //! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
-//!   minified module) and `indicator_charts_bg.wasm`;
+//!   minified module) and `indicator-charts.<hash>.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
 //! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
 //!   `events.csv` and `<id>.csv` for each chart;
-//! - `integrity.json`: the hashes of the script and the module.
+//! - `integrity.json`: the hashes of the script and the module;
+//! - beside each text asset and the module, `.br` and `.gz` versions.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +18,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, anyhow};
 use indicator_charts::site;
 
-use crate::{module, root, run, say, tools};
+use crate::{compress, module, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
@@ -47,7 +48,8 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         std::fs::remove_dir_all(out).with_context(|| format!("clearing {}", out.display()))?;
     }
     std::fs::create_dir_all(out)?;
-    std::fs::write(out.join("indicator_charts_bg.wasm"), &module.wasm)?;
+    let module_file = module_file_name(&module.wasm);
+    std::fs::write(out.join(&module_file), &module.wasm)?;
     let wasm_integrity = sri(&module.wasm);
 
     say("Bundling and minifying scripts and styles (esbuild)…");
@@ -59,7 +61,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| {
         esbuild_bundle(&esbuild, entry, outfile, extra)
     };
-    let element = element_bundle_flags(&module.glue, &wasm_integrity, &theme_module);
+    let element = element_bundle_flags(&module.glue, &module_file, &wasm_integrity, &theme_module);
     let element: Vec<&str> = element.iter().map(String::as_str).collect();
     bundle(
         &www.join("element/index.js"),
@@ -101,6 +103,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         &site::Inputs {
             base_url: options.base_url.as_deref(),
             script_integrity: &script_integrity,
+            module_file: &module_file,
             module: &module.wasm,
             offline_script: &std::fs::read_to_string(&offline_script)?,
             page_css: &std::fs::read_to_string(out.join("page.css"))?,
@@ -111,11 +114,13 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         out.join("integrity.json"),
         serde_json::to_string_pretty(&serde_json::json!({
             "indicator-chart.js": script_integrity,
-            "indicator_charts_bg.wasm": wasm_integrity,
+            module_file.clone(): wasm_integrity,
         }))? + "\n",
     )?;
 
-    report(out)?;
+    say("Compressing (Brotli and gzip beside each asset)…");
+    compress::precompress(out)?;
+    report(out, &module_file)?;
     say(&format!(
         "Subresource Integrity of indicator-chart.js: {script_integrity}"
     ));
@@ -142,17 +147,32 @@ pub fn esbuild_bundle(esbuild: &Path, entry: &Path, outfile: &Path, extra: &[&st
 }
 
 /// esbuild flags for scripts that include the element: the glue, the
-/// theme generated from the Rust palette, and the module's hash, which the
-/// element checks the `.wasm` it fetches against, so that the script's own
-/// integrity hash vouches for the module too.
-pub fn element_bundle_flags(glue: &Path, wasm_integrity: &str, theme: &Path) -> Vec<String> {
+/// theme generated from the Rust palette, the module's file name, and its
+/// hash, which the element checks the `.wasm` it fetches against, so that
+/// the script's own integrity hash vouches for the module too.
+pub fn element_bundle_flags(
+    glue: &Path,
+    module_file: &str,
+    wasm_integrity: &str,
+    theme: &Path,
+) -> Vec<String> {
     vec![
         "--bundle".into(),
         "--format=esm".into(),
         format!("--alias:indicator-charts-glue={}", glue.display()),
         format!("--alias:indicator-charts-theme={}", theme.display()),
+        format!("--define:__WASM_FILE__=\"{module_file}\""),
         format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\""),
     ]
+}
+
+/// `indicator-charts.<hash>.wasm`: a name that changes whenever the bytes
+/// do, so that hosts can cache the module for a year (see `_headers`).
+pub fn module_file_name(wasm: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(wasm);
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("indicator-charts.{hex}.wasm")
 }
 
 /// Rewrites the README's Subresource Integrity block with the hash of the
@@ -188,18 +208,19 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
-}
-
-/// Prints the size of what a reader downloads.
-fn report(out: &Path) -> Result<()> {
-    println!("\n  {:<28} {:>10} {:>10}", "file", "bytes", "gzip -9");
+/// Prints the size of what a reader downloads, raw and as served.
+fn report(out: &Path, module_file: &str) -> Result<()> {
+    println!(
+        "\n  {:<34} {:>9} {:>9} {:>9}",
+        "file", "bytes", "gzip", "brotli"
+    );
+    let size = |name: &str| {
+        std::fs::metadata(out.join(name))
+            .map(|m| m.len())
+            .unwrap_or(0)
+    };
     let files = [
-        "indicator_charts_bg.wasm",
+        module_file,
         "indicator-chart.js",
         "page.js",
         "page.css",
@@ -208,22 +229,21 @@ fn report(out: &Path) -> Result<()> {
         "offline.html",
     ];
     for name in files {
-        let bytes = std::fs::read(out.join(name))?;
         println!(
-            "  {:<28} {:>10} {:>10}",
+            "  {:<34} {:>9} {:>9} {:>9}",
             name,
-            bytes.len(),
-            gzip_size(&bytes)?
+            size(name),
+            size(&format!("{name}.gz")),
+            size(&format!("{name}.br"))
         );
     }
-    let embed: usize = ["indicator_charts_bg.wasm", "indicator-chart.js"]
-        .iter()
-        .map(|name| {
-            std::fs::read(out.join(name))
-                .map_err(Into::into)
-                .and_then(|b| gzip_size(&b))
-        })
-        .sum::<Result<usize>>()?;
-    println!("  an embedding page downloads {embed} bytes gzip (indicator-chart.js + .wasm)\n");
+    let embed = |suffix: &str| {
+        size(&format!("{module_file}{suffix}")) + size(&format!("indicator-chart.js{suffix}"))
+    };
+    println!(
+        "  an embedding page downloads {} bytes gzip, {} Brotli (indicator-chart.js + the module)\n",
+        embed(".gz"),
+        embed(".br")
+    );
     Ok(())
 }

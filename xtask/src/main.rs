@@ -12,6 +12,7 @@
 //! Each installs what it needs on first use (see `tools`).
 
 mod bench;
+mod compress;
 mod dist;
 mod module;
 mod serve;
@@ -130,7 +131,9 @@ fn run_task(task: Task) -> Result<()> {
             let host = if public { [0, 0, 0, 0] } else { [127, 0, 0, 1] };
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async move {
-                let (address, serve) = serve::bind(out, SocketAddr::from((host, port))).await?;
+                let (address, serve) =
+                    serve::bind(out, SocketAddr::from((host, port)), serve::Mode::AsDeployed)
+                        .await?;
                 say(&format!(
                     "Serving dist/ at http://{address}/ (Ctrl-C to stop)"
                 ));

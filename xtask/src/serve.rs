@@ -1,36 +1,91 @@
-//! A static-file server for `dist/` (axum + tower-http's `ServeDir`), with
-//! the headers an embed on another site needs: CORS for any origin without
-//! credentials, `Cross-Origin-Resource-Policy: cross-origin`, gzip, and
-//! `no-cache` so a rebuilt site is picked up at once.
+//! A static-file server for `dist/` (axum + tower-http's `ServeDir`), in two
+//! modes:
+//!
+//! - as deployed (`cargo xtask serve`, the tests, the benchmark): the
+//!   headers of the build's own `_headers` file and nothing else, and the
+//!   Brotli or gzip file beside each asset when the browser accepts it — so
+//!   what is tested is what a host is told to do;
+//! - plain: files as they are, no extra headers and no compression, as a
+//!   bare static server would send them (for the tests of what breaks
+//!   without the headers).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, Method};
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use indicator_charts::site::hosting;
 use tower_http::compression::CompressionLayer;
-use tower_http::cors::{Any, CorsLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 
-pub fn router(dir: PathBuf) -> Router {
-    Router::new()
-        .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
-        .layer(CompressionLayer::new().gzip(true))
-        .layer(
-            CorsLayer::new()
-                .allow_origin(Any)
-                .allow_methods([Method::GET, Method::HEAD]),
-        )
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cross-origin-resource-policy"),
-            HeaderValue::from_static("cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static("cache-control"),
-            HeaderValue::from_static("no-cache"),
-        ))
+/// How files are served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    AsDeployed,
+    Plain,
+}
+
+/// The rules of `dir/_headers`, checked: each header a valid name and value.
+type Rules = Vec<(String, Vec<(HeaderName, HeaderValue)>)>;
+
+fn read_rules(dir: &std::path::Path) -> Result<Rules> {
+    let path = dir.join("_headers");
+    let file = std::fs::read_to_string(&path)
+        .with_context(|| format!("reading {} (run `cargo xtask dist` first)", path.display()))?;
+    hosting::parse(&file)
+        .into_iter()
+        .map(|(pattern, headers)| {
+            let headers = headers
+                .into_iter()
+                .map(|(name, value)| {
+                    Ok((
+                        HeaderName::try_from(name.as_str()).with_context(|| {
+                            format!("_headers: \"{name}\" is not a header name")
+                        })?,
+                        HeaderValue::try_from(value.as_str()).with_context(|| {
+                            format!("_headers: \"{value}\" is not a header value")
+                        })?,
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((pattern, headers))
+        })
+        .collect()
+}
+
+/// Adds the headers of every rule the request's path matches.
+async fn apply_rules(State(rules): State<Arc<Rules>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let mut response = next.run(request).await;
+    for (pattern, headers) in rules.iter() {
+        if hosting::matches(pattern, &path) {
+            for (name, value) in headers {
+                response.headers_mut().insert(name.clone(), value.clone());
+            }
+        }
+    }
+    response
+}
+
+pub fn router(dir: PathBuf, mode: Mode) -> Result<Router> {
+    let files = ServeDir::new(&dir).append_index_html_on_directories(true);
+    Ok(match mode {
+        Mode::Plain => Router::new().fallback_service(files),
+        Mode::AsDeployed => {
+            let rules = Arc::new(read_rules(&dir)?);
+            Router::new()
+                .fallback_service(files.precompressed_br().precompressed_gzip())
+                // Files the build did not compress (the benchmark's pages) are
+                // compressed on the fly, as a host's server would.
+                .layer(CompressionLayer::new().br(true).gzip(true))
+                .layer(middleware::from_fn_with_state(rules, apply_rules))
+        }
+    })
 }
 
 /// Binds `address` (port 0: any free port) and returns the bound address
@@ -38,24 +93,23 @@ pub fn router(dir: PathBuf) -> Router {
 pub async fn bind(
     dir: PathBuf,
     address: SocketAddr,
+    mode: Mode,
 ) -> Result<(
     SocketAddr,
     impl std::future::Future<Output = std::io::Result<()>>,
 )> {
+    let router = router(dir, mode)?;
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .with_context(|| {
             format!("cannot listen on {address} (is another server using the port? try --port)")
         })?;
     let bound = listener.local_addr()?;
-    Ok((
-        bound,
-        async move { axum::serve(listener, router(dir)).await },
-    ))
+    Ok((bound, async move { axum::serve(listener, router).await }))
 }
 
 /// Serves `dir` in a background thread; returns the base URL.
-pub fn spawn(dir: PathBuf) -> Result<String> {
+pub fn spawn(dir: PathBuf, mode: Mode) -> Result<String> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -67,7 +121,7 @@ pub fn spawn(dir: PathBuf) -> Result<String> {
             Err(e) => return sender.send(Err(anyhow::Error::from(e))).unwrap_or(()),
         };
         runtime.block_on(async move {
-            match bind(dir, SocketAddr::from(([127, 0, 0, 1], 0))).await {
+            match bind(dir, SocketAddr::from(([127, 0, 0, 1], 0)), mode).await {
                 Ok((address, serve)) => {
                     let _ = sender.send(Ok(address));
                     let _ = serve.await;

@@ -173,16 +173,66 @@ fn end_to_end_stage() -> Result<()> {
         out: out.clone(),
         base_url: None,
     })?;
+    check_size_budget(&out)?;
     let node_modules = tools::ensure_npm_packages()?;
-    let url = serve::spawn(out.clone())?;
-    say(&format!("Serving the test build at {url}"));
+    let url = serve::spawn(out.clone(), serve::Mode::AsDeployed)?;
+    // The same files from a server that sends no extra headers, as a bare
+    // static host would: what breaks there is what the README warns of.
+    let plain_url = serve::spawn(out.clone(), serve::Mode::Plain)?;
+    say(&format!(
+        "Serving the test build at {url} (and plainly at {plain_url})"
+    ));
     run(Command::new(node_modules.join(".bin/playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
         .current_dir(root().join("xtask"))
         .env("CHARTS_URL", &url)
+        .env("PLAIN_CHARTS_URL", &plain_url)
         .env("DIST_DIR", &out)
         .env("CHROMIUM", &browser.chromium))
     .context("end-to-end tests (xtask/e2e)")
+}
+
+/// Fails when the module or the embed script has grown past its budget in
+/// `xtask/size-budget.toml` (gzip -9 bytes, as written beside each file by
+/// the build), printing the sizes and the budgets.
+fn check_size_budget(out: &std::path::Path) -> Result<()> {
+    let path = root().join("xtask/size-budget.toml");
+    let budget: toml::Table = toml::from_str(&std::fs::read_to_string(&path)?)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let limit = |key: &str| {
+        budget
+            .get(key)
+            .and_then(toml::Value::as_integer)
+            .with_context(|| format!("{} has no {key}", path.display()))
+    };
+    let integrity = std::fs::read_to_string(out.join("integrity.json"))?;
+    let module = serde_json::from_str::<serde_json::Value>(&integrity)?
+        .as_object()
+        .and_then(|o| o.keys().find(|k| k.ends_with(".wasm")).cloned())
+        .context("integrity.json names no module")?;
+    let gzip_size = |name: &str| -> Result<i64> {
+        let file = out.join(format!("{name}.gz"));
+        Ok(std::fs::metadata(&file)
+            .with_context(|| format!("reading {}", file.display()))?
+            .len() as i64)
+    };
+    let mut over = Vec::new();
+    for (name, key) in [
+        (module.as_str(), "module_gzip"),
+        ("indicator-chart.js", "script_gzip"),
+    ] {
+        let (size, limit) = (gzip_size(name)?, limit(key)?);
+        say(&format!(
+            "{name}: {size} bytes gzip (budget {limit}, {key})"
+        ));
+        if size > limit {
+            over.push(format!("{name} is {size} bytes gzip, over its budget of {limit} ({key} in xtask/size-budget.toml) by {}", size - limit));
+        }
+    }
+    if !over.is_empty() {
+        bail!("{}", over.join("; "));
+    }
+    Ok(())
 }
 
 /// Builds the module and the element script a second time, from a copy of
@@ -217,7 +267,12 @@ fn reproducible_stage() -> Result<()> {
         let script = scratch.join("indicator-chart.js");
         let theme = scratch.join("theme.js");
         std::fs::write(&theme, indicator_charts::site::element_theme_module())?;
-        let flags = dist::element_bundle_flags(&module.glue, &dist::sri(&module.wasm), &theme);
+        let flags = dist::element_bundle_flags(
+            &module.glue,
+            &dist::module_file_name(&module.wasm),
+            &dist::sri(&module.wasm),
+            &theme,
+        );
         let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
         dist::esbuild_bundle(
             &node_modules.join(".bin/esbuild"),
@@ -231,7 +286,7 @@ fn reproducible_stage() -> Result<()> {
         bail!("expected two builds");
     };
     for (name, a, b) in [
-        ("indicator_charts_bg.wasm", wasm_a, wasm_b),
+        ("the module", wasm_a, wasm_b),
         ("indicator-chart.js", script_a, script_b),
     ] {
         if a != b {
