@@ -60,8 +60,9 @@ function save(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-// The actions need this script: shown only when it runs.
-for (const actions of document.querySelectorAll('.actions[hidden]')) actions.hidden = false;
+// The buttons need this script: shown only when it runs. Their room is kept
+// from the start (page.css), so showing them moves nothing.
+document.documentElement.classList.add('scripted');
 
 document.addEventListener('click', async (event) => {
   const target = event.target.closest('[data-action]');

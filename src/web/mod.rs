@@ -45,6 +45,9 @@ pub struct DrawRequest {
     page_locale: String,
     /// The `aspect-ratio` attribute ("" when absent).
     aspect_ratio: String,
+    /// CSS pixels the chart should be at least as tall as: the height of
+    /// the static picture it replaces, so that nothing below it moves.
+    min_height: Option<f64>,
     style: HouseStyle,
 }
 
@@ -100,6 +103,7 @@ impl DrawRequest {
             locale: text(request, "locale"),
             page_locale: text(request, "pageLocale").unwrap_or_default(),
             aspect_ratio: text(request, "aspectRatio").unwrap_or_default(),
+            min_height: get(request, "minHeight").as_f64().filter(|h| *h > 0.0),
             style: HouseStyle {
                 font_family: text(&style, "fontFamily"),
                 text: color(&style, "text"),
@@ -264,6 +268,11 @@ impl ChartView {
         let height = attributes::aspect_ratio(&request.aspect_ratio)
             .map_err(js_error)?
             .map(|ratio| request.width / ratio);
+        // A fixed height is a minimum (content is never cut), so the larger.
+        let height = match (height, request.min_height) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
         let style = &request.style;
         let (palette, adjustments) = theme.palette().with_house_colors(&HouseColors {
             text: rgb(style.text),

@@ -202,6 +202,7 @@ export class IndicatorChart extends HTMLElement {
       const { style, problems } = readHouseStyle(this);
       for (const problem of problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
       const width = Math.max(1, this._frame.clientWidth || this._width || 600);
+      const minHeight = this._pictureHeight(width);
       const view = this._view;
       const drawn = view.draw({
         width,
@@ -211,6 +212,7 @@ export class IndicatorChart extends HTMLElement {
         locale: this.getAttribute('locale') ?? undefined,
         pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
         aspectRatio: this.getAttribute('aspect-ratio') ?? '',
+        minHeight,
         style,
       });
       for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);
@@ -221,10 +223,31 @@ export class IndicatorChart extends HTMLElement {
     this._settle();
   }
 
+  /**
+   * While the page's static picture of the chart is showing, the height the
+   * canvas must have to take its place without moving anything below: the
+   * picture's height, less the data table's summary line, which appears
+   * with the canvas. Kept while the width stays what it was, so a redraw
+   * (theme, fonts) does not move anything either.
+   */
+  _pictureHeight(width) {
+    if (this._reserved && this._reserved.width !== width) this._reserved = null;
+    if (!this._reserved && !this._slot.hidden && this._placeholder.hidden) {
+      const picture = this._frame.getBoundingClientRect().height;
+      this._details.hidden = false;
+      const summary = this._frame.getBoundingClientRect().height - picture;
+      this._reserved = { width, height: picture - summary };
+    }
+    return this._reserved?.height ?? 0;
+  }
+
   _show(view, drawn, width, transparent) {
     const canvas = this._canvas;
     canvas.style.width = `${width}px`;
-    canvas.style.height = `${drawn.height}px`;
+    // The height of the picture it replaces, to the fraction of a pixel the
+    // canvas's whole device pixels cannot give: nothing below moves.
+    const reserved = this._reserved?.height ?? 0;
+    canvas.style.height = `${Math.abs(drawn.height - reserved) < 1 ? reserved : drawn.height}px`;
     canvas.setAttribute('aria-label', drawn.altText);
     const frame = this._frame;
     frame.classList.toggle('dark', drawn.dark);

@@ -24,7 +24,7 @@ const CSS = `
 .placeholder { display: block; aspect-ratio: 3 / 2; }
 canvas { display: block; outline: none; touch-action: manipulation; }
 canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px; }
-canvas[hidden], .placeholder[hidden], .error[hidden], .tooltip[hidden], .focus[hidden], slot[hidden] { display: none; }
+[hidden] { display: none !important; }
 .focus {
   position: absolute; pointer-events: none; box-sizing: border-box;
   border: 2px solid var(--ic-primary); border-radius: 3px; box-shadow: 0 0 0 2px var(--ic-background);
