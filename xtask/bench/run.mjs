@@ -7,12 +7,15 @@
 //     read back from each canvas so the raster is done, not just queued,
 //   - JS heap (after a forced GC) plus WASM linear memory;
 // and, for a page of 100 embedded charts, main-thread time to the first
-// screen and the longest task while scrolling through it.
+// screen and the longest task while scrolling through it. Then, where
+// readers are, the time to charts-ready over an emulated slow 4G and cable
+// connection (the site served compressed, as the README tells hosts; the
+// browser cache off), in interleaved rounds.
 //
 // It prints medians, min–max and paired ratios, and writes JSON. It never
 // fails the build: it is a measurement.
 import { chromium } from 'playwright-core';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 
 const BASE = process.env.BENCH_URL;
@@ -23,6 +26,12 @@ const WARMUP = 2;
 const REDRAW_BATCHES = 15;
 const REDRAWS_PER_BATCH = 10;
 const PAGES = { ours: 'ours.html', 'Chart.js': 'chartjs.html', uPlot: 'uplot.html' };
+// Chrome DevTools' presets, in bytes per second.
+const NETWORKS = {
+  'slow 4G': { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  cable: { latency: 28, downloadThroughput: 5e6 / 8, uploadThroughput: 1e6 / 8 },
+};
+const NETWORK_ROUNDS = Math.max(5, Number(process.env.BENCH_NETWORK_ROUNDS ?? 5));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -38,13 +47,52 @@ const browser = await chromium.launch({
 });
 
 const chromiumVersion = browser.version();
-const gzipCache = new Map();
-async function gzipBytes(url) {
-  if (!gzipCache.has(url)) {
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    gzipCache.set(url, { raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+
+// Our page is an article with the code "Copy embed code" gives for each of
+// the four charts pasted into it, as an editor would make it.
+const OURS = ['us-favourability', 'gdp-growth-average', 'military-spending-rise', 'trade-balance-2015'];
+{
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(`${BASE}index.html`);
+  const codes = [];
+  for (const id of OURS) {
+    await page.locator(`#${id}`).getByRole('button', { name: 'Copy embed code' }).click();
+    codes.push(await page.evaluate(() => navigator.clipboard.readText()));
   }
-  return gzipCache.get(url);
+  await context.close();
+  writeFileSync(
+    `${process.env.BENCH_SITE}/ours.html`,
+    `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Bench: indicator-charts (WASM)</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="bench.css">
+</head>
+<body>
+<main>
+${codes.join('\n')}
+</main>
+</body>
+</html>
+`,
+  );
+}
+const sizeCache = new Map();
+/** A resource's size raw, at gzip -9 and at Brotli 11. */
+async function compressedBytes(url) {
+  if (!sizeCache.has(url)) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    sizeCache.set(url, {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return sizeCache.get(url);
 }
 
 async function measure(name) {
@@ -84,16 +132,19 @@ async function measure(name) {
   const wasm = await page.evaluate(() => (window.__indicatorChartsMemory ? window.__indicatorChartsMemory() : 0));
   let raw = 0;
   let gzip = 0;
+  let brotli = 0;
   for (const url of loaded) {
-    const size = await gzipBytes(url);
+    const size = await compressedBytes(url);
     raw += size.raw;
     gzip += size.gzip;
+    brotli += size.brotli;
   }
   await context.close();
   return {
     ready,
     redraw: median(redraws),
     bytes: gzip,
+    brotliBytes: brotli,
     rawBytes: raw,
     memory: heap + wasm,
     jsHeap: heap,
@@ -173,10 +224,37 @@ console.log(
   `Chromium ${chromiumVersion}, ${ROUNDS} rounds after ${WARMUP} warm-up, ${REDRAW_BATCHES} batches of ${REDRAWS_PER_BATCH} redraws per load (median batch), 800×1400 viewport at 1×`,
 );
 const many = await manyCharts();
+
+/** Navigation start → charts-ready for one load of `name` over `conditions`. */
+async function readyOver(name, conditions) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 1400 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...conditions });
+  await page.goto(BASE + PAGES[name], { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0, null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => performance.getEntriesByName('charts-ready')[0].startTime);
+  await context.close();
+  return ready;
+}
+
+const networks = {};
+for (const [network, conditions] of Object.entries(NETWORKS)) {
+  networks[network] = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < NETWORK_ROUNDS; round++) {
+    const order = names.map((_, i) => names[(i + round) % names.length]);
+    for (const name of order) networks[network][name].push(await readyOver(name, conditions));
+    process.stdout.write('.');
+  }
+}
+process.stdout.write('\n');
 await browser.close();
 
 const METRICS = [
   ['bytes', 'gzip bytes loaded (HTML excluded)', (v) => `${(v / 1024).toFixed(1)} KB`],
+  ['brotliBytes', 'Brotli bytes loaded (HTML excluded)', (v) => `${(v / 1024).toFixed(1)} KB`],
   ['ready', 'navigation start → charts-ready', (v) => `${v.toFixed(0)} ms`],
   ['redraw', 'redraw of the 4 charts', (v) => `${v.toFixed(2)} ms`],
   ['memory', 'JS heap + WASM memory', (v) => `${(v / 1024 / 1024).toFixed(2)} MB`],
@@ -201,6 +279,33 @@ for (const [key, label, show] of METRICS) {
     );
   }
 }
+const networkSummary = {};
+for (const [network, byPage] of Object.entries(networks)) {
+  const { latency, downloadThroughput } = NETWORKS[network];
+  console.log(
+    `\nnavigation start → charts-ready over ${network} (${latency} ms, ${((downloadThroughput * 8) / 1e6).toFixed(1)} Mbit/s; compressed, cache off; ${NETWORK_ROUNDS} interleaved rounds)`,
+  );
+  networkSummary[network] = {};
+  for (const name of names) {
+    const values = byPage[name];
+    networkSummary[network][name] = { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    console.log(
+      `  ${name.padEnd(9)} ${median(values).toFixed(0).padStart(6)} ms   (${Math.min(...values).toFixed(0)} – ${Math.max(...values).toFixed(0)})`,
+    );
+  }
+  for (const peer of names.filter((n) => n !== 'ours')) {
+    const ratios = byPage.ours.map((v, i) => v / byPage[peer][i]);
+    networkSummary[network][`ours / ${peer}`] = {
+      median: median(ratios),
+      min: Math.min(...ratios),
+      max: Math.max(...ratios),
+    };
+    console.log(
+      `  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+    );
+  }
+}
+
 console.log(
   `\n100 embedded charts (many.html): ${many.drawnAtReady} of ${many.total} drawn at charts-ready (${many.ready.toFixed(0)} ms); main-thread time to the first screen ${many.mainThreadMs.toFixed(0)} ms (script ${many.scriptMs.toFixed(0)} ms); scrolling through all: longest task ${many.longestTask.toFixed(0)} ms, longest frame ${many.longestFrame.toFixed(0)} ms, ${many.drawn} charts drawn by the end`,
 );
@@ -219,8 +324,10 @@ writeFileSync(
       redraws: { batches: REDRAW_BATCHES, perBatch: REDRAWS_PER_BATCH },
       chromium: chromiumVersion,
       summary,
+      networks: networkSummary,
       many,
       runs: results,
+      networkRuns: networks,
     },
     null,
     2,

@@ -40,12 +40,20 @@ test('served as _headers says, the copied embed code draws the chart on another 
   const host = await hostServer({ '/article.html': { body: article(code) } });
   try {
     const console = watchConsole(page);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    const modules = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && modules.push(r.url()));
     await page.goto(`${host.url}article.html`);
     const chart = page.locator('indicator-chart');
     await expect(chart).toHaveAttribute('data-state', 'drawn');
     expect(await drawnPixels(chart)).toBeGreaterThan(3000);
     // Drawn, the picture is no longer shown.
     await expect(chart.locator('img')).toBeHidden();
+    // The preloaded module is the one the element uses: fetched once.
+    expect(modules).toHaveLength(1);
+    await page.waitForTimeout(3500); // Chromium warns of an unused preload after 3 s
+    expect(warnings.filter((w) => w.includes('preload'))).toEqual([]);
     console.assertClean();
   } finally {
     await host.close();

@@ -48,7 +48,7 @@ test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and l
   await card.getByRole('button', { name: 'Copy embed code' }).click();
   const script = await page.evaluate(() => navigator.clipboard.readText());
   expect(script).toMatch(
-    /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015">\n/,
+    /^<link rel="preload" href="http:\/\/127\.0\.0\.1:\d+\/indicator-charts\.[0-9a-f]{16}\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015">\n/,
   );
   // The static picture inside, linked to the chart's page, with the alt text.
   expect(script).toContain('<a href="http://127.0.0.1:');

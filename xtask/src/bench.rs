@@ -1,7 +1,8 @@
 //! `cargo xtask bench`: our viewer against Chart.js and uPlot drawing the
 //! same four charts, measured in one headless Chromium run by
 //! `xtask/bench/run.mjs` (sizes, time to charts-ready, redraw, memory, and
-//! a page of 100 embedded charts). The peers come from the npm registry
+//! a page of 100 embedded charts), then time to charts-ready over emulated
+//! slow 4G and cable connections. The peers come from the npm registry
 //! (`xtask/package.json`), not the repository. It prints a table and writes
 //! `target/bench/results.json`; it asserts nothing.
 
@@ -9,7 +10,7 @@ use std::process::Command;
 
 use anyhow::{Context, Result};
 
-use crate::{dist, root, run, say, serve, tools};
+use crate::{compress, dist, root, run, say, serve, tools};
 
 /// How many embedded charts the scale page has.
 const MANY: usize = 100;
@@ -51,6 +52,8 @@ pub fn bench(rounds: u32) -> Result<()> {
             .with_context(|| format!("copying {}", from.display()))?;
     }
     std::fs::write(site.join("many.html"), many_page())?;
+    // Served as a host would serve them: every page's files precompressed.
+    compress::precompress(&site)?;
 
     let url = serve::spawn(site, serve::Mode::AsDeployed)?;
     say(&format!(
@@ -61,6 +64,7 @@ pub fn bench(rounds: u32) -> Result<()> {
         .arg(bench.join("run.mjs"))
         .current_dir(root().join("xtask"))
         .env("BENCH_URL", &url)
+        .env("BENCH_SITE", root().join("target/bench/site"))
         .env("BENCH_OUT", &out)
         .env("BENCH_ROUNDS", rounds.to_string())
         .env("CHROMIUM", &browser.chromium))
