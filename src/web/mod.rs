@@ -45,6 +45,9 @@ pub struct DrawRequest {
     page_locale: String,
     /// The `aspect-ratio` attribute ("" when absent).
     aspect_ratio: String,
+    /// Counts the times the page's fonts have changed: text measured before
+    /// a web font arrived is measured again.
+    font_generation: f64,
     /// CSS pixels the chart should be at least as tall as: the height of
     /// the static picture it replaces, so that nothing below it moves.
     min_height: Option<f64>,
@@ -104,6 +107,7 @@ impl DrawRequest {
             page_locale: text(request, "pageLocale").unwrap_or_default(),
             aspect_ratio: text(request, "aspectRatio").unwrap_or_default(),
             min_height: get(request, "minHeight").as_f64().filter(|h| *h > 0.0),
+            font_generation: get(request, "fontGeneration").as_f64().unwrap_or(0.0),
             style: HouseStyle {
                 font_family: text(&style, "fontFamily"),
                 text: color(&style, "text"),
@@ -165,8 +169,9 @@ pub struct ChartView {
     canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
     locale: Locale,
-    /// The last layout, what it was laid out for, and its text as JS strings.
-    scene: Option<(Options, String, Scene)>,
+    /// The last layout, and what it was laid out for: options, font family
+    /// and the fonts' generation.
+    scene: Option<(Options, (String, f64), Scene)>,
     cache: PaintCache,
 }
 
@@ -296,14 +301,15 @@ impl ChartView {
         }
         .checked()
         .map_err(js_error)?;
+        let fonts = (family.to_string(), request.font_generation);
         let unchanged = self
             .scene
             .as_ref()
-            .is_some_and(|(o, f, _)| *o == options && f == family);
+            .is_some_and(|(o, f, _)| *o == options && *f == fonts);
         if !unchanged {
             let measure = CanvasMeasure::new(&self.context, family);
             let scene = layout::layout(self.chart, &options, &measure).map_err(js_error)?;
-            self.scene = Some((options, family.to_string(), scene));
+            self.scene = Some((options, fonts, scene));
             // The scene's strings are new: so must their JS copies be.
             self.cache = PaintCache::default();
         }

@@ -61,6 +61,8 @@ fn request(width: f64, pixel_ratio: f64) -> DrawRequest {
         locale: None,
         page_locale: "en".into(),
         aspect_ratio: String::new(),
+        min_height: None,
+        font_generation: 0.0,
         style: HouseStyle::default(),
     }
 }

@@ -16,7 +16,7 @@
 // house styles).
 
 import { ChartView } from 'indicator-charts-glue';
-import { fontsLoaded, readHouseStyle } from './house-style.js';
+import { fontGeneration, fontsLoaded, readHouseStyle } from './house-style.js';
 import { loadModule, moduleLoaded } from './module.js';
 import { Readers, el, fillTable } from './readers.js';
 import { settled, unwatch, watch } from './readiness.js';
@@ -213,6 +213,7 @@ export class IndicatorChart extends HTMLElement {
         pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
         aspectRatio: this.getAttribute('aspect-ratio') ?? '',
         minHeight,
+        fontGeneration: fontGeneration(),
         style,
       });
       for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);

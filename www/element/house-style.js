@@ -97,7 +97,16 @@ export function fontsLoaded(family, wait = 3000) {
   return Promise.race([Promise.all(loads), new Promise((resolve) => setTimeout(resolve, wait))]);
 }
 
+let generation = 0;
+
+/** How many times the page's fonts have finished loading: text measured
+ * before that is measured again. */
+export const fontGeneration = () => generation;
+
 /** Calls `changed` whenever the page's fonts finish loading. */
 export function watchFonts(changed) {
-  document.fonts?.addEventListener('loadingdone', changed);
+  document.fonts?.addEventListener('loadingdone', () => {
+    generation++;
+    changed();
+  });
 }

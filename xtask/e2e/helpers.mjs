@@ -50,7 +50,8 @@ export async function chartIds(request) {
 
 /**
  * A second origin for host pages (an article on another site): a tiny HTTP
- * server on another port. `pages` maps a path to { body, headers }.
+ * server on another port. `pages` maps a path to { body, headers, delay }:
+ * `delay` milliseconds before it answers (a slow web font, say).
  */
 export async function hostServer(pages, { files } = {}) {
   const http = await import('node:http');
@@ -89,6 +90,7 @@ export async function hostServer(pages, { files } = {}) {
       response.end('not found');
       return;
     }
+    if (page.delay) await new Promise((resolve) => setTimeout(resolve, page.delay));
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...(page.headers ?? {}) });
     response.end(page.body);
   });
