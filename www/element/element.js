@@ -27,6 +27,10 @@ const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 /** Every connected chart, for page-wide redraws. */
 export const charts = new Set();
 
+/** How many module views are alive (each holds its scene in the module). */
+let views = 0;
+export const liveViews = () => views;
+
 /** Logs each distinct message once per page. */
 const said = new Set();
 function sayOnce(kind, message) {
@@ -182,7 +186,10 @@ export class IndicatorChart extends HTMLElement {
   }
 
   _release() {
-    this._view?.free();
+    if (this._view) {
+      this._view.free();
+      views--;
+    }
     this._view = null;
     this._target = null;
   }
@@ -192,7 +199,10 @@ export class IndicatorChart extends HTMLElement {
     if (!this.isConnected || !this.shadowRoot || !moduleLoaded()) return;
     this._needsDraw = false;
     try {
-      if (!this._view) this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
+      if (!this._view) {
+        this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
+        views++;
+      }
       const theme = this.getAttribute('theme') ?? '';
       // The resolved theme first, so that a page's per-theme house style applies.
       this.dataset.theme =

@@ -2,10 +2,11 @@
 // element.js) and wires the page-wide events every chart follows — the
 // pixel ratio, printing, the page's fonts — plus two hooks for tests and
 // benchmarks: window.__redraw() repaints every drawn chart synchronously,
-// and window.__indicatorChartsMemory() gives the module's memory in bytes.
+// window.__indicatorChartsMemory() gives the module's memory in bytes, and
+// window.__indicatorChartsRegistry() what the page holds.
 
 import { forgetWidths } from 'indicator-charts-glue';
-import { IndicatorChart, charts, redrawAll } from './element.js';
+import { IndicatorChart, charts, liveViews, redrawAll } from './element.js';
 import { watchFonts } from './house-style.js';
 import { loadModule, moduleLoaded } from './module.js';
 import { DEFAULT_FONT } from './styles.js';
@@ -44,6 +45,9 @@ watchFonts(() => {
 window.__redraw = () => {
   for (const chart of charts) chart.redrawNow();
 };
+
+/** What the page holds (for tests): connected charts, and module views. */
+window.__indicatorChartsRegistry = () => ({ connected: charts.size, views: liveViews() });
 
 // Start fetching and compiling the module now, while the page lays out, and
 // meanwhile let the browser load the default fonts for canvas text, which

@@ -69,7 +69,11 @@ async function fetchModule() {
 /** Why the module's fetch failed, as far as the page can tell. */
 async function diagnose(error) {
   const what = `The chart module ${MODULE_URL} could not be fetched (${error?.message ?? error})`;
-  const blocked = violations.find((v) => v.blockedURI && MODULE_URL.href.startsWith(v.blockedURI));
+  // A policy violation is reported in a task of its own, after the fetch fails.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const blocked = violations.find(
+    (v) => v.blockedURI && (MODULE_URL.href.startsWith(v.blockedURI) || v.blockedURI === MODULE_URL.origin),
+  );
   if (blocked) {
     return `${what}: the page's Content-Security-Policy (${blocked.effectiveDirective}) does not allow it. Allow the charts' origin in connect-src, and 'wasm-unsafe-eval' in script-src.`;
   }
