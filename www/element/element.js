@@ -229,7 +229,17 @@ export class IndicatorChart extends HTMLElement {
       for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);
       this._show(view, drawn, width, style.transparent);
     } catch (e) {
-      this._fail(e?.message ?? String(e));
+      if (e instanceof WebAssembly.RuntimeError) {
+        // A trap in the module is a bug of ours, not the page's: the reader
+        // keeps the picture, and the console says what to report.
+        sayOnce('error', `<indicator-chart>: the chart module failed (${e.message}). This is a bug; please report it.`);
+        this._showError('This chart could not be drawn.');
+        // Not freed: after a trap the module's memory cannot be trusted.
+        this._view = null;
+        this._target = null;
+      } else {
+        this._fail(e?.message ?? String(e));
+      }
     }
     this._settle();
   }
