@@ -1,8 +1,10 @@
 //! Build script: checks `data/indicators.toml` against the texts it quotes
-//! and bakes it into a Rust static (`$OUT_DIR/catalog.rs`, included by
-//! `src/model.rs`), so the module parses no data at run time. A malformed
-//! file fails the build with one line per problem:
-//! `data/indicators.toml:42: indicator "trade-balance-2015": value "n/a" is not a number`.
+//! (and the texts' numbers against it) and bakes it into Rust statics
+//! (`$OUT_DIR/catalog.rs`, included by `src/model.rs`), so the module
+//! parses no data at run time. A malformed file fails the build with one
+//! line per problem:
+//! `data/indicators.toml:42: indicator "trade-balance-2015": value "n/a" is not a number`,
+//! `data/texts/liu-2016.txt:43: "fifteen" (…) is in no record and no [[exclusion]]; …`.
 
 use std::path::PathBuf;
 
@@ -25,29 +27,35 @@ fn main() {
         path: root.join("data/indicators.toml"),
         display: "data/indicators.toml".to_string(),
     };
-    let catalog = match load(&location) {
-        Ok(catalog) => catalog,
+    let checked = match load(&location) {
+        Ok(checked) => checked,
         Err(errors) => {
             for error in &errors {
                 eprintln!("{error}");
             }
             eprintln!(
-                "\n{} problem(s) in data/indicators.toml; the viewer was not built (see README, \"Adding or correcting a figure\").",
+                "\n{} problem(s) in data/indicators.toml or the texts it quotes; the viewer was not built (see README, \"Adding or correcting a figure\").",
                 errors.len()
             );
             std::process::exit(1);
         }
     };
-    let baked = match indicator_data::bake::to_rust(&catalog) {
-        Ok(expression) => expression,
+    let baked = indicator_data::bake::to_rust(&checked.catalog)
+        .and_then(|catalog| Ok((catalog, indicator_data::bake::to_rust(checked.exclusions)?)));
+    let (catalog, exclusions) = match baked {
+        Ok(expressions) => expressions,
         Err(e) => {
             eprintln!("data/indicators.toml: {e}");
             std::process::exit(1);
         }
     };
+    // Two statics: the module reads only CATALOG, so the linker leaves the
+    // exclusions (for the downloads) out of the WASM.
     let source = format!(
         "// Baked by src/build.rs from data/indicators.toml. Do not edit.\n\
-         pub static CATALOG: Catalog = {baked};\n"
+         pub static CATALOG: Catalog = {catalog};\n\
+         /// The numbers of the texts left out on purpose, and why (downloads only).\n\
+         pub static EXCLUSIONS: &[Exclusion] = {exclusions};\n"
     );
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");

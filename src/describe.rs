@@ -231,12 +231,17 @@ mod tests {
         );
         assert!(
             alt_text(chart("us-favourability"), &ENGLISH)
-                .contains("All adults: 80%; Under 30: 88%")
+                .contains("Vietnamese: 80%; Under 30: 88%")
         );
         assert!(alt_text(chart("military-spending-rise"), &ENGLISH).contains("+113%"));
         assert!(
             alt_text(chart("communist-party-members"), &ENGLISH)
                 .contains("more than 3 million. The text says \u{201c}three million-plus\u{201d}")
+        );
+        // "40-odd" is more than 40, as "million-plus" is more than a million.
+        assert_eq!(
+            alt_text(chart("former-enmity-years"), &ENGLISH),
+            "Years since Vietnam and the US were foes: more than 40 years. The text says \u{201c}40-odd years\u{201d}. Source: Not cited in the text."
         );
     }
 

@@ -1,11 +1,12 @@
 //! The figures the viewer is compiled with — `data/indicators.toml`, checked
-//! and baked into [`CATALOG`] by `src/build.rs` — and what the viewer draws
-//! from them: a [`Chart`] is an indicator or the timeline, a [`Datum`] one
-//! figure or event of it. Nothing here parses data at run time.
+//! and baked into [`CATALOG`] (and, for the downloads only, [`EXCLUSIONS`])
+//! by `src/build.rs` — and what the viewer draws from them: a [`Chart`] is
+//! an indicator or the timeline, a [`Datum`] one figure or event of it.
+//! Nothing here parses data at run time.
 
 pub use indicator_data::{
-    Bound, Catalog, ChartKind, Event, EventDate, Figure, Indicator, Named, Period, Text, Timeline,
-    Unit,
+    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
+    Period, Text, Timeline, Unit,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));

@@ -182,7 +182,7 @@ mod tests {
         let subtitle_of = |id| subtitle(find_chart(id).expect("exists"), &ENGLISH);
         assert_eq!(
             subtitle_of("gdp-growth-average"),
-            "Average yearly growth, per cent, 2000\u{2013}2015"
+            "Average growth rate, per cent, 2000\u{2013}2015"
         );
         assert_eq!(
             subtitle_of("military-spending-rise"),

@@ -5,7 +5,8 @@
 //!
 //! - `schema`: the records, defined once, with serde.
 //! - `check`: reads the file, checks each record against the text it
-//!   quotes, and returns a [`Catalog`] or every problem, located.
+//!   quotes and every number of the texts against the records, and returns
+//!   a [`Catalog`] with the [`Exclusion`]s, or every problem, located.
 //! - `bake`: any schema value as the Rust expression that builds it.
 //! - `suggest`: "did you mean …?" for misspelt names and ids.
 
@@ -17,6 +18,6 @@ mod schema;
 pub mod suggest;
 
 pub use schema::{
-    Bound, Catalog, ChartKind, Event, EventDate, Figure, Indicator, Named, Period, Text, Timeline,
-    Unit,
+    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
+    Period, Text, Timeline, Unit,
 };

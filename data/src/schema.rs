@@ -95,12 +95,36 @@ pub struct Timeline {
     pub events: &'static [Event],
 }
 
-/// Everything in the data file.
+/// Everything the viewer draws: the texts, their figures and the timeline.
+/// What the data file leaves out ([`Exclusion`]) is kept apart, for the
+/// downloads only, so the module carries no bytes it never shows.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Catalog {
     pub texts: &'static [Text],
     pub indicators: &'static [Indicator],
     pub timeline: Timeline,
+}
+
+/// Numbers of one text that no record charts, and why: every number in the
+/// texts is charted or listed here, so a reader of the downloads can see
+/// what was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Exclusion {
+    /// Why these numbers are not charted.
+    pub reason: &'static str,
+    /// The id of the [`Text`] they are in.
+    pub text: &'static str,
+    pub numbers: &'static [Excluded],
+}
+
+/// One number left out, as the text writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Excluded {
+    /// The number word for word ("fifteen", "(2015, Aug 7)").
+    pub as_written: &'static str,
+    /// The words around it, word for word, where the number recurs in the
+    /// text: which occurrence is meant.
+    pub quote: Option<&'static str>,
 }
 
 impl Catalog {

@@ -1,23 +1,25 @@
 //! The compiled data for readers to download, serialised from the same
 //! records the module is built with (their serde derives): nothing here
 //! lists a field. `indicators.json` holds everything; the CSVs flatten it,
-//! one row per figure (`indicators.csv`, and one per chart) or per event
-//! (`events.csv`), a nested field becoming `parent_field` columns and a
-//! record's text id its text's citation columns.
+//! one row per figure (`indicators.csv`, and one per chart), per event
+//! (`events.csv`) or per number of the texts left out (`exclusions.csv`),
+//! a nested field becoming `parent_field` columns and a record's text id
+//! its text's citation columns.
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{CATALOG, Catalog, Chart};
+use crate::model::{CATALOG, Catalog, Chart, EXCLUSIONS, Exclusion};
 
 /// What `indicators.json` says about itself.
-const ABOUT: &str = "Figures cited by two analyses of US–Vietnam relations (2015–16), each with its source and the sentence it comes from. Compiled from data/indicators.toml.";
+const ABOUT: &str = "Figures cited by two analyses of US–Vietnam relations (2015–16), each with its source and the sentence it comes from; and the numbers of the texts left out, with the reason. Compiled from data/indicators.toml.";
 
 #[derive(Serialize)]
 struct Download<'a> {
     about: &'static str,
     #[serde(flatten)]
     catalog: &'a Catalog,
+    exclusions: &'a [Exclusion],
 }
 
 /// Everything in the data file, as JSON.
@@ -25,6 +27,7 @@ pub fn json() -> Result<String, serde_json::Error> {
     Ok(serde_json::to_string_pretty(&Download {
         about: ABOUT,
         catalog: &CATALOG,
+        exclusions: EXCLUSIONS,
     })? + "\n")
 }
 
@@ -176,6 +179,15 @@ pub fn events_csv() -> Result<String, ExportError> {
     write_csv(&rows(&records, None))
 }
 
+/// One row per number of the texts left out, with the reason.
+pub fn exclusions_csv() -> Result<String, ExportError> {
+    let records = EXCLUSIONS
+        .iter()
+        .map(with_text)
+        .collect::<Result<Vec<_>, _>>()?;
+    write_csv(&rows(&records, Some("numbers")))
+}
+
 /// The CSV for one chart.
 pub fn chart_csv(chart: Chart) -> Result<String, ExportError> {
     match chart {
@@ -217,7 +229,37 @@ mod tests {
             Some(CATALOG.timeline.events.len())
         );
         // No path to a file the site does not have.
-        assert!(data["texts"][0].get("file").is_none());
+        for text in data["texts"].as_array().expect("texts") {
+            assert!(text.get("file").is_none(), "{text}");
+        }
+        assert!(!json().expect("JSON").contains("texts/"));
+        // What was left out, and why.
+        let exclusions = data["exclusions"].as_array().expect("exclusions");
+        assert_eq!(exclusions.len(), EXCLUSIONS.len());
+        assert!(
+            exclusions
+                .iter()
+                .any(|e| e["numbers"].as_array().is_some_and(|n| n
+                    .iter()
+                    .any(|n| n["as_written"] == "Normalization at fifteen")))
+        );
+    }
+
+    #[test]
+    fn exclusions_csv_has_a_row_per_number_with_its_reason() {
+        let csv = exclusions_csv().expect("CSV");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("headers").clone();
+        let columns: Vec<&str> = headers.iter().collect();
+        assert_eq!(columns[0], "reason");
+        for column in ["text_id", "as_written", "quote"] {
+            assert!(columns.contains(&column), "{column} in {columns:?}");
+        }
+        let rows = reader.records().count();
+        assert_eq!(
+            rows,
+            EXCLUSIONS.iter().map(|e| e.numbers.len()).sum::<usize>()
+        );
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
         exports::indicators_csv(crate::model::CATALOG.indicators.iter())?.as_bytes(),
     )?;
     write("data/events.csv", exports::events_csv()?.as_bytes())?;
+    write("data/exclusions.csv", exports::exclusions_csv()?.as_bytes())?;
     write(
         "index.html",
         pages::index(&charts, inputs, false)?.as_bytes(),

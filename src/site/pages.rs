@@ -94,12 +94,18 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
         .collect();
     let downloads = match links {
         Links::Files => {
-            json!({ "json": "data/indicators.json", "csv": "data/indicators.csv", "events": "data/events.csv" })
+            json!({
+                "json": "data/indicators.json",
+                "csv": "data/indicators.csv",
+                "events": "data/events.csv",
+                "exclusions": "data/exclusions.csv",
+            })
         }
         Links::Inline => json!({
             "json": data_url("application/json", &exports::json()?),
             "csv": data_url("text/csv", &exports::indicators_csv(CATALOG.indicators.iter())?),
             "events": data_url("text/csv", &exports::events_csv()?),
+            "exclusions": data_url("text/csv", &exports::exclusions_csv()?),
         }),
     };
     let mut env = Environment::new();

@@ -60,7 +60,7 @@ const charts = [
     title: 'Vietnamese with a favourable view of the US',
     subtitle: 'Per cent, 2015',
     source: 'Source: Pew Research Center, “Global Indicators Database”, 2015 · Bojian Liu, Feb. 29, 2016',
-    labels: ['All adults', 'Under 30'],
+    labels: ['Vietnamese', 'Under 30'],
     data: [80, 88],
     colors: [BLUE, BLUE],
     format: (v) => `${v}%`,
@@ -70,7 +70,7 @@ const charts = [
   chart('gdp', {
     type: 'line',
     title: 'Vietnam’s average GDP growth',
-    subtitle: 'Average yearly growth, per cent, 2000–2015',
+    subtitle: 'Average growth rate, per cent, 2000–2015',
     source: 'Source: Trading Economics, 2016 · Bojian Liu, Feb. 29, 2016',
     labels: ['2000', '2015'],
     data: [6.15, 6.15],

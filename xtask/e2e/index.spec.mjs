@@ -31,6 +31,15 @@ test('the data files hold every figure with its quote and citation', async ({ re
   const csv = await (await request.get('data/indicators.csv')).text();
   expect(csv.split('\n')[0]).toContain('as_written');
   expect(csv).toContain('6.15 percent');
+  // What the charts leave out, and why: in the downloads, not in the module.
+  expect(data.texts.every((t) => !('file' in t))).toBe(true);
+  expect(data.exclusions.some((e) => e.numbers.some((n) => n.as_written === 'Normalization at fifteen'))).toBe(true);
+  const excluded = await (await request.get('data/exclusions.csv')).text();
+  expect(excluded.split('\n')[0]).toMatch(/^reason,/);
+  expect(excluded).toContain('largest export market');
+  const wasm = Buffer.from(await (await request.get('indicator_charts_bg.wasm')).body()).toString('latin1');
+  expect(wasm).toContain('40-odd years');
+  expect(wasm).not.toContain('largest export market');
 });
 
 test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and links to one chart', async ({

@@ -63,7 +63,7 @@ test('a keyboard reader tabs to a chart, opens a tooltip and reads it; Escape cl
   const focusRing = chart.locator('.focus');
   await expect(tooltip).toBeVisible();
   await expect(focusRing).toBeVisible();
-  await expect(tooltip).toContainText('All adults');
+  await expect(tooltip).toContainText('Vietnamese');
   await expect(tooltip).toContainText('80%');
   await page.keyboard.press('ArrowRight');
   await expect(tooltip).toContainText('Under 30');

@@ -7,7 +7,7 @@
 //!   minified module) and `indicator-charts.<hash>.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
 //! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
-//!   `events.csv` and `<id>.csv` for each chart;
+//!   `events.csv`, `exclusions.csv` and `<id>.csv` for each chart;
 //! - `integrity.json`: the hashes of the script and the module;
 //! - beside each text asset and the module, `.br` and `.gz` versions.
 

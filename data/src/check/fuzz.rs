@@ -83,16 +83,24 @@ fn apply(edits: &[Edit]) -> String {
 
 fn check(source: &str) -> Result<(), TestCaseError> {
     match parse(source, "data/indicators.toml", &read_text) {
-        Ok(catalog) => {
+        Ok(checked) => {
             // A valid file must also bake into Rust source.
-            prop_assert!(crate::bake::to_rust(&catalog).is_ok());
+            prop_assert!(crate::bake::to_rust(&checked.catalog).is_ok());
+            prop_assert!(crate::bake::to_rust(checked.exclusions).is_ok());
         }
         Err(errors) => {
             prop_assert!(!errors.is_empty());
-            let lines = source.lines().count().max(1);
             for error in errors {
                 let text = error.to_string();
-                prop_assert!(text.starts_with("data/indicators.toml:"), "{}", text);
+                // A number no record accounts for is located in its text.
+                let within = match error.file.as_str() {
+                    "data/indicators.toml" => source,
+                    "data/texts/liu-2016.txt" => LIU,
+                    "data/texts/foreign-affairs.txt" => FOREIGN_AFFAIRS,
+                    _ => return Err(TestCaseError::fail(format!("no such file: {text}"))),
+                };
+                let lines = within.lines().count().max(1);
+                prop_assert!(text.starts_with(&format!("{}:", error.file)), "{}", text);
                 prop_assert!(
                     error.line >= 1 && error.line <= lines + 1,
                     "line {} of {}: {}",

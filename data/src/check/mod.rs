@@ -1,11 +1,13 @@
 //! Reads `data/indicators.toml`, checks every record against the texts it
-//! quotes, and returns the [`Catalog`] of schema records, or every problem
-//! found, each located to a line.
+//! quotes and every number of the texts against the records, and returns
+//! the [`Catalog`] of schema records with the [`Exclusion`]s, or every
+//! problem found, each located to a line.
 //!
 //! Raw TOML is read with spans (`toml::de::DeTable`), so every error names
 //! the file, the line and the field, quotes the offending value and says what
 //! would be right.
 
+mod completeness;
 mod fields;
 mod numerals;
 pub mod quotes;
@@ -14,12 +16,23 @@ mod records;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::Catalog;
+use crate::{Catalog, Exclusion};
+
+/// A data file that passed every check.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked {
+    /// What the viewer draws.
+    pub catalog: Catalog,
+    /// The numbers of the texts left out on purpose, with the reasons: for
+    /// the downloads, not the module.
+    pub exclusions: &'static [Exclusion],
+}
 
 /// One problem in the data file, located to a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
-    /// The file as the user knows it, e.g. `data/indicators.toml`.
+    /// The file as the user knows it: `data/indicators.toml`, or a text
+    /// such as `data/texts/liu-2016.txt` for a number no record accounts for.
     pub file: String,
     pub line: usize,
     /// The record the problem is in, e.g. `indicator "gdp-growth-average"`.
@@ -47,7 +60,7 @@ pub struct Location {
 
 /// Reads and validates the data file at `location`; texts named in it are
 /// read relative to the data file's folder.
-pub fn load(location: &Location) -> Result<Catalog, Vec<DataError>> {
+pub fn load(location: &Location) -> Result<Checked, Vec<DataError>> {
     let source = std::fs::read_to_string(&location.path).map_err(|e| {
         vec![DataError {
             file: location.display.clone(),
@@ -68,7 +81,7 @@ pub fn parse(
     source: &str,
     display: &str,
     read_text: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Catalog, Vec<DataError>> {
+) -> Result<Checked, Vec<DataError>> {
     records::validate(source, display, read_text)
 }
 

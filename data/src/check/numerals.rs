@@ -1,6 +1,10 @@
-//! Reads the number in a figure as the text writes it ("6.15 percent",
-//! "US$3.54 billion", "three million-plus", "three-decade-old", "40th"), so
-//! the build can check that a record's `value` is what its text says.
+//! Numbers as the texts write them: the quantity a figure states ("6.15
+//! percent", "US$3.54 billion", "three million-plus", "three-decade-old",
+//! "40th"), so the build can check that a record's `value` is what its text
+//! says; and every number a text contains, so the build can check that each
+//! is charted or excluded on purpose.
+
+use std::ops::Range;
 
 /// The quantity `as_written` states, or `None` if it states no number.
 ///
@@ -80,6 +84,135 @@ fn number_word(word: &str) -> Option<f64> {
         .map(|n| (n as f64 + 2.0) * 10.0)
 }
 
+/// Words that are numbers beyond the cardinals `number_word` reads:
+/// ordinals ("first", "fortieth"), scales ("million", "dozen") and spans of
+/// years ("decade", "century"), each of which a text can use as a figure.
+const OTHER_NUMBER_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+    "thousandth",
+    "millionth",
+    "billionth",
+    "half",
+    "halves",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "trillion",
+    "trillions",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "millennium",
+    "millennia",
+];
+
+fn is_number_word(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    number_word(&word).is_some() || OTHER_NUMBER_WORDS.contains(&word.as_str())
+}
+
+/// Every number in `text`, as byte ranges: runs of digits ("6.15", "40th",
+/// the "3" of "P-3") and number words ("fifteen", "first", "million"), with
+/// neighbours joined by one space or hyphen into one number ("three
+/// million", "2000-2016", "three-decade") and a "-odd" or "-plus" after one
+/// kept with it ("40-odd", "three million-plus").
+///
+/// Not numbers here: "a" or "once", Roman numerals, superlatives such as
+/// "largest". An [[exclusion]] can still list those where a reader might
+/// take them for figures.
+pub fn numbers_in(text: &str) -> Vec<Range<usize>> {
+    let mut numbers: Vec<Range<usize>> = Vec::new();
+    for word in words(text) {
+        let spelled = &text[word.clone()];
+        if !(spelled.bytes().any(|b| b.is_ascii_digit()) || is_number_word(spelled)) {
+            continue;
+        }
+        match numbers.last_mut() {
+            Some(last)
+                if last.end + 1 == word.start
+                    && matches!(text.as_bytes()[last.end], b' ' | b'-') =>
+            {
+                last.end = word.end;
+            }
+            _ => numbers.push(word),
+        }
+    }
+    for number in &mut numbers {
+        for suffix in ["-odd", "-plus"] {
+            let end = number.end + suffix.len();
+            if text[number.end..].starts_with(suffix)
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                number.end = end;
+            }
+        }
+    }
+    numbers
+}
+
+/// The words of `text`: runs of letters and digits, a point or comma
+/// between two digits kept inside ("6.15", "1,000").
+fn words(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        let inside = c.is_alphanumeric()
+            || (matches!(c, '.' | ',') && at > 0 && digit_at(at - 1) && digit_at(at + 1));
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push(from..at);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push(from..text.len());
+    }
+    words
+}
+
 fn scale_word(word: &str) -> Option<f64> {
     match word.trim_end_matches(|c: char| !c.is_alphabetic()) {
         "thousand" => Some(1e3),
@@ -92,7 +225,11 @@ fn scale_word(word: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::stated_value;
+    use super::{numbers_in, stated_value};
+
+    fn numbers(text: &str) -> Vec<&str> {
+        numbers_in(text).into_iter().map(|r| &text[r]).collect()
+    }
 
     #[test]
     fn reads_the_figures_of_the_texts() {
@@ -118,5 +255,43 @@ mod tests {
     fn words_without_a_number_state_nothing() {
         assert_eq!(stated_value("a favorable view"), None);
         assert_eq!(stated_value(""), None);
+    }
+
+    #[test]
+    fn finds_every_kind_of_number_in_a_text() {
+        assert_eq!(
+            numbers(
+                "Its foe of 40-odd years ago; the party's three million-plus members; \
+                 US$3.54 billion in 2015, the 40th anniversary; Normalization at fifteen: \
+                 the first visit, a three-decade-old embargo, P-3 Orion, 35 (3), 144-184."
+            ),
+            [
+                "40-odd",
+                "three million-plus",
+                "3.54 billion",
+                "2015",
+                "40th",
+                "fifteen",
+                "first",
+                "three-decade",
+                "3",
+                "35",
+                "3",
+                "144-184"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_numbers_are_not_numbers() {
+        assert!(
+            numbers("Someone once said a tone is a bone; none of the largest oddities.").is_empty()
+        );
+        // "-odd" or "-plus" only as a suffix of its own.
+        assert_eq!(numbers("twenty-oddities, six-plusses"), ["twenty", "six"]);
+        assert_eq!(
+            numbers("Sentences end. 2015, and 1,000.5."),
+            ["2015", "1,000.5"]
+        );
     }
 }

@@ -8,24 +8,37 @@
 /// `text` with every run of whitespace made one space and typographic
 /// quotation marks and apostrophes made straight.
 pub fn normalise(text: &str) -> String {
+    normalise_mapped(text).0
+}
+
+/// [`normalise`], with where each byte of the result comes from: the byte
+/// offset in `text` of the character it was made from (of the first
+/// whitespace character, for a space that stands for a run). The
+/// completeness check scans normalised texts and reports original lines.
+pub fn normalise_mapped(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.chars() {
+    let mut origin = Vec::with_capacity(text.len());
+    let mut space_at = None;
+    for (at, c) in text.char_indices() {
         if c.is_whitespace() {
-            in_space = true;
+            space_at.get_or_insert(at);
             continue;
         }
-        if in_space && !out.is_empty() {
+        if let Some(space) = space_at.take()
+            && !out.is_empty()
+        {
             out.push(' ');
+            origin.push(space);
         }
-        in_space = false;
-        out.push(match c {
+        let c = match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => '"',
             other => other,
-        });
+        };
+        out.push(c);
+        origin.extend(std::iter::repeat_n(at, c.len_utf8()));
     }
-    out
+    (out, origin)
 }
 
 /// Whether `quote` appears word for word in `text` (both normalised).
@@ -65,6 +78,19 @@ mod tests {
             "announced \u{a0}in October"
         ));
         assert!(appears_in("Vietnam's demands", "Vietnam’s demands"));
+    }
+
+    #[test]
+    fn normalised_bytes_know_where_they_come_from() {
+        let text = "a \u{a0}\n“b”";
+        let (normalised, origin) = normalise_mapped(text);
+        assert_eq!(normalised, "a \"b\"");
+        // "a", the space for the run, and the straight quotes for the curly ones.
+        assert_eq!(origin, [0, 1, 5, 8, 9]);
+        assert_eq!(
+            normalise("  leading and trailing  "),
+            "leading and trailing"
+        );
     }
 
     #[test]

@@ -5,14 +5,15 @@ use std::collections::HashMap;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::DataError;
+use super::completeness::{self, Placed};
 use super::fields::{Fields, Reporter, show};
 use super::numerals::stated_value;
 use super::quotes::{appears_in, matching_prefix, normalise};
+use super::{Checked, DataError};
 use crate::suggest::closest;
 use crate::{
-    Bound, Catalog, ChartKind, Event, EventDate, Figure, Indicator, Named, Period, Text, Timeline,
-    Unit,
+    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
+    Period, Text, Timeline, Unit,
 };
 
 /// A string the records keep for as long as the program runs: the build
@@ -33,7 +34,7 @@ pub fn validate(
     source: &str,
     display: &str,
     read_text: &dyn Fn(&str) -> Result<String, String>,
-) -> Result<Catalog, Vec<DataError>> {
+) -> Result<Checked, Vec<DataError>> {
     let mut reporter = Reporter::new(display, source);
     let document = match DeTable::parse(source) {
         Ok(document) => document,
@@ -49,7 +50,7 @@ pub fn validate(
     let mut text_contents = Texts::new();
     let mut texts = Vec::new();
     let folder = display.rsplit_once('/').map_or("", |(folder, _)| folder);
-    for (table, start) in tables(&mut top, &mut reporter, "text") {
+    for (table, start) in tables(&mut top, &mut reporter, "text", true) {
         if let Some(text) = text_record(
             table,
             start,
@@ -63,19 +64,26 @@ pub fn validate(
     }
 
     let mut indicators = Vec::new();
-    for (table, start) in tables(&mut top, &mut reporter, "indicator") {
+    for (table, start) in tables(&mut top, &mut reporter, "indicator", true) {
         if let Some(indicator) = indicator_record(table, start, &mut reporter, &text_contents) {
             indicators.push((start, indicator));
         }
     }
 
     let mut events = Vec::new();
-    for (table, start) in tables(&mut top, &mut reporter, "event") {
+    for (table, start) in tables(&mut top, &mut reporter, "event", true) {
         if let Some(event) = event_record(table, start, &mut reporter, &text_contents) {
             events.push((start, event));
         }
     }
     check_chronology(&events, &mut reporter);
+
+    let mut exclusions = Vec::new();
+    for (table, start) in tables(&mut top, &mut reporter, "exclusion", false) {
+        if let Some(exclusion) = exclusion_record(table, start, &mut reporter, &text_contents) {
+            exclusions.push(exclusion);
+        }
+    }
 
     let timeline = match top.get("timeline") {
         Some(value) => match value.get_ref() {
@@ -127,36 +135,58 @@ pub fn validate(
         }
     }
 
+    let indicators: Vec<Indicator> = indicators.into_iter().map(|(_, i)| i).collect();
+    let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
+    // Only once every record is valid: a record with a broken quote or
+    // figure would otherwise be reported again, number by number, as
+    // missing from the data.
+    if reporter.errors.is_empty() {
+        let in_order: Vec<(&str, &(String, String))> = texts
+            .iter()
+            .filter_map(|t| Some((t.id, text_contents.get(t.id)?.as_ref()?)))
+            .collect();
+        completeness::check(&in_order, &indicators, &events, &exclusions, &mut reporter);
+    }
+
     if !reporter.errors.is_empty() {
-        reporter.errors.sort_by_key(|e| e.line);
+        // The data file's errors first, then each text's, by line.
+        reporter.errors.sort_by(|a, b| {
+            (a.file != display, &a.file, a.line).cmp(&(b.file != display, &b.file, b.line))
+        });
         return Err(reporter.errors);
     }
     let (_, id, title) = timeline.expect("a missing timeline is reported above");
-    let indicators: Vec<Indicator> = indicators.into_iter().map(|(_, i)| i).collect();
-    let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
-    Ok(Catalog {
-        texts: texts.leak(),
-        indicators: indicators.leak(),
-        timeline: Timeline {
-            id: leak_spanned(id),
-            title: leak_spanned(title),
-            events: events.leak(),
+    let exclusions: Vec<Exclusion> = exclusions.into_iter().map(|e| e.exclusion).collect();
+    Ok(Checked {
+        catalog: Catalog {
+            texts: texts.leak(),
+            indicators: indicators.leak(),
+            timeline: Timeline {
+                id: leak_spanned(id),
+                title: leak_spanned(title),
+                events: events.leak(),
+            },
         },
+        exclusions: exclusions.leak(),
     })
 }
 
-/// The tables of an array of tables (`[[name]]`), with their offsets.
+/// The tables of an array of tables (`[[name]]`), with their offsets;
+/// `required` when the viewer needs at least one.
 fn tables<'t, 'i>(
     top: &mut Fields<'t, 'i>,
     reporter: &mut Reporter<'_>,
     name: &'static str,
+    required: bool,
 ) -> Vec<(&'t DeTable<'i>, usize)> {
     let Some(value) = top.get(name) else {
-        reporter.error(
-            0,
-            None,
-            format!("no [[{name}]] records; the viewer needs at least one"),
-        );
+        if required {
+            reporter.error(
+                0,
+                None,
+                format!("no [[{name}]] records; the viewer needs at least one"),
+            );
+        }
         return Vec::new();
     };
     let DeValue::Array(items) = value.get_ref() else {
@@ -290,11 +320,23 @@ fn quote(
 ) -> Option<Spanned<String>> {
     let quote = fields.text(reporter, "quote")?;
     let (file, contents) = text?;
-    if appears_in(quote.get_ref(), contents) {
-        return Some(quote);
+    match departure(quote.get_ref(), file, contents) {
+        None => Some(quote),
+        Some(message) => {
+            fields.error(reporter, quote.span().start, message);
+            None
+        }
     }
-    let prefix = matching_prefix(quote.get_ref(), contents);
-    let message = if prefix.is_empty() {
+}
+
+/// Why `quote` is not word for word in the text `contents` of `file`, or
+/// `None` when it is.
+fn departure(quote: &str, file: &str, contents: &str) -> Option<String> {
+    if appears_in(quote, contents) {
+        return None;
+    }
+    let prefix = matching_prefix(quote, contents);
+    Some(if prefix.is_empty() {
         format!("quote does not appear in {file}; copy the sentence from the text word for word")
     } else {
         let tail: String = {
@@ -304,9 +346,7 @@ fn quote(
         format!(
             "quote does not appear word for word in {file}: it departs from the text after \"…{tail}\""
         )
-    };
-    fields.error(reporter, quote.span().start, message);
-    None
+    })
 }
 
 fn text_record(
@@ -669,6 +709,115 @@ fn check_chart_needs(
             }
         }
     }
+}
+
+/// An `[[exclusion]]`: numbers of one text left out on purpose, each found
+/// in its text (in its quote, when it has one), and the reason.
+fn exclusion_record(
+    table: &DeTable<'_>,
+    start: usize,
+    reporter: &mut Reporter<'_>,
+    texts: &Texts,
+) -> Option<Placed> {
+    let mut fields = Fields::new(table, start, "exclusion".to_string());
+    let reason = fields.text(reporter, "reason");
+    let text = text_reference(&mut fields, reporter, texts);
+    let items = fields.array(reporter, "numbers");
+    let contents = text.as_ref().and_then(|(_, t)| *t);
+    let mut numbers = Vec::new();
+    let mut numbers_at = Vec::new();
+    let mut all_valid = true;
+    for item in items.unwrap_or_default() {
+        all_valid &= excluded_number(&fields, item, reporter, contents)
+            .map(|(number, at)| {
+                numbers.push(number);
+                numbers_at.push(at);
+            })
+            .is_some();
+    }
+    fields.finish(reporter);
+    if !all_valid || items.is_none() {
+        return None;
+    }
+    Some(Placed {
+        exclusion: Exclusion {
+            reason: leak_spanned(reason?),
+            text: leak(text?.0),
+            numbers: numbers.leak(),
+        },
+        numbers_at,
+    })
+}
+
+/// One entry of an exclusion's `numbers`, with its offset, if it is found
+/// where it says it is.
+fn excluded_number(
+    fields: &Fields<'_, '_>,
+    item: &Spanned<DeValue<'_>>,
+    reporter: &mut Reporter<'_>,
+    contents: Option<&(String, String)>,
+) -> Option<(Excluded, usize)> {
+    let DeValue::Table(table) = item.get_ref() else {
+        fields.error(
+            reporter,
+            item.span().start,
+            format!(
+                "numbers entry {} is not a table; write {{ as_written = \"fifteen\" }}",
+                show(item.get_ref())
+            ),
+        );
+        return None;
+    };
+    let mut entry = Fields::new(table, item.span().start, "exclusion".to_string());
+    let as_written = entry.text(reporter, "as_written");
+    if let Some(written) = &as_written {
+        entry.record = format!("exclusion \"{}\"", written.get_ref());
+    }
+    let quote = entry.optional_text(reporter, "quote");
+    let (Some(as_written), Some((file, contents))) = (as_written, contents) else {
+        entry.finish(reporter);
+        return None;
+    };
+    let found = match &quote {
+        Some(quote) => match departure(quote.get_ref(), file, contents) {
+            Some(message) => {
+                entry.error(reporter, quote.span().start, message);
+                false
+            }
+            None if !appears_in(as_written.get_ref(), quote.get_ref()) => {
+                entry.error(
+                    reporter,
+                    as_written.span().start,
+                    format!(
+                        "as_written \"{}\" does not appear in its quote; copy the number as the text writes it",
+                        as_written.get_ref()
+                    ),
+                );
+                false
+            }
+            None => true,
+        },
+        None if !appears_in(as_written.get_ref(), contents) => {
+            entry.error(
+                reporter,
+                as_written.span().start,
+                format!(
+                    "as_written \"{}\" does not appear in {file}; copy the number as the text writes it",
+                    as_written.get_ref()
+                ),
+            );
+            false
+        }
+        None => true,
+    };
+    entry.finish(reporter);
+    found.then(|| {
+        let number = Excluded {
+            as_written: leak_spanned(as_written),
+            quote: quote.map(leak_spanned),
+        };
+        (number, item.span().start)
+    })
 }
 
 fn event_record(
