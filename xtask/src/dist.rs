@@ -6,8 +6,11 @@
 //! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
 //!   minified module) and `indicator_charts_bg.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
-//! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
-//!   `events.csv` and `<id>.csv` for each chart;
+//! - `charts/<id>.svg`; `charts/<id>.html`, each chart's own page, with
+//!   its share card `charts/<id>.png` and (with `--base-url`) its oEmbed
+//!   JSON `charts/<id>.oembed.json`;
+//! - `data/`: `indicators.json`, `indicators.csv`, `events.csv` and
+//!   `<id>.csv` for each chart;
 //! - `integrity.json`: the hashes of the script and the module.
 
 use std::path::{Path, PathBuf};
@@ -21,8 +24,9 @@ use crate::{module, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
-    /// Where the site will be served from, for the embed code it offers;
-    /// by default the page's own address.
+    /// The absolute URL the site will be served from, for the embed code it
+    /// offers (by default the page's own address) and the chart pages'
+    /// sharing metadata (left out without it).
     pub base_url: Option<String>,
 }
 
@@ -197,7 +201,7 @@ pub fn gzip_size(bytes: &[u8]) -> Result<usize> {
 
 /// Prints the size of what a reader downloads.
 fn report(out: &Path) -> Result<()> {
-    println!("\n  {:<28} {:>10} {:>10}", "file", "bytes", "gzip -9");
+    println!("\n  {:<32} {:>10} {:>10}", "file", "bytes", "gzip -9");
     let files = [
         "indicator_charts_bg.wasm",
         "indicator-chart.js",
@@ -206,11 +210,13 @@ fn report(out: &Path) -> Result<()> {
         "index.html",
         "embed.html",
         "offline.html",
+        "charts/gdp-growth-average.html",
+        "charts/gdp-growth-average.png",
     ];
     for name in files {
         let bytes = std::fs::read(out.join(name))?;
         println!(
-            "  {:<28} {:>10} {:>10}",
+            "  {:<32} {:>10} {:>10}",
             name,
             bytes.len(),
             gzip_size(&bytes)?

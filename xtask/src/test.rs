@@ -169,12 +169,15 @@ fn runner() -> Result<String> {
 fn end_to_end_stage() -> Result<()> {
     let browser = tools::ensure_chromium()?;
     let out = root().join("target/e2e/dist");
+    // The server first, so that the build knows its address: chart pages'
+    // Open Graph and oEmbed metadata need absolute URLs (`--base-url`).
+    // It reads files as they are asked for, so it serves the build below.
+    let url = serve::spawn(out.clone())?;
     dist::dist(&dist::DistOptions {
         out: out.clone(),
-        base_url: None,
+        base_url: Some(url.clone()),
     })?;
     let node_modules = tools::ensure_npm_packages()?;
-    let url = serve::spawn(out.clone())?;
     say(&format!("Serving the test build at {url}"));
     run(Command::new(node_modules.join(".bin/playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
