@@ -1,9 +1,12 @@
-// The viewer page's actions: copy the embed code (script or iframe),
-// download a chart as PNG or SVG, and keep a linked chart (index.html#ID)
-// in view once the charts above it have drawn and changed height.
+// The actions of the viewer page and of each chart's page: copy the embed
+// code (script or iframe), download a chart as PNG or SVG, and keep a
+// linked chart (index.html#ID) in view once the charts above it have drawn
+// and changed height.
 
+// Without a base URL from the build, the site's root is where this script
+// is (chart pages live one folder down, in charts/).
 const base =
-  document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', document.baseURI).href;
+  document.querySelector('meta[name="indicator-charts-base"]')?.content || new URL('.', import.meta.url).href;
 const url = (path) => new URL(path, base).href;
 const integrity = document.querySelector('meta[name="indicator-charts-integrity"]')?.content;
 const moduleFile = document.querySelector('meta[name="indicator-charts-module"]')?.content;

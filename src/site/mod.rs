@@ -2,16 +2,21 @@
 //! downloads, and the static pictures of every chart. Native only; the
 //! xtask builds the module and scripts, then hands them to [`write`].
 //!
-//! - `pages`: `index.html`, `offline.html` and `embed.html` from the
-//!   templates in `www/`;
+//! - `pages`: `index.html`, `offline.html`, `embed.html` and each chart's
+//!   own page `charts/ID.html` from the templates in `www/`;
+//! - `cards`: each chart's share card, `charts/ID.png` (1200×630);
+//! - `share`: the site's base URL, and each chart's oEmbed JSON
+//!   `charts/ID.oembed.json` (only when the base URL is known);
 //! - `exports`: the data as JSON and CSV;
 //! - `hosting`: `_headers`, what a host must send with each file.
 //!
-//! Each chart's SVG is rendered once per build and used everywhere.
+//! Each chart's SVG and share card are rendered once per build.
 
+pub mod cards;
 pub mod exports;
 pub mod hosting;
 mod pages;
+pub mod share;
 
 use std::path::Path;
 
@@ -23,10 +28,14 @@ use crate::theme::{DARK, LIGHT, Theme, css_custom_properties};
 /// An error while writing the site, naming what was being written.
 pub type SiteError = Box<dyn std::error::Error + Send + Sync>;
 
+/// The site's name, as pages, cards' metadata and oEmbed give it.
+pub const SITE_NAME: &str = "US–Vietnam relations in figures";
+
 /// What the xtask built, for the pages to load or inline.
 pub struct Inputs<'a> {
-    /// Where the site will be served from, for the embed code it offers;
-    /// by default the page's own address.
+    /// The absolute URL the site will be served from (`--base-url`), for
+    /// the embed code it offers (by default the page's own address) and
+    /// the addresses sharing needs (without it, left out).
     pub base_url: Option<&'a str>,
     /// The embed script's Subresource Integrity hash.
     pub script_integrity: &'a str,
@@ -51,6 +60,15 @@ pub struct Rendered {
     pub scene: Scene,
 }
 
+impl Rendered {
+    /// The height an iframe of the chart is given: the chart at article
+    /// width, the link line under it, and room for the canvas measuring a
+    /// little wider.
+    pub fn iframe_height(&self) -> u32 {
+        (f64::from(self.scene.height) + 48.0).ceil() as u32
+    }
+}
+
 /// Every chart's SVG, laid out at [`PICTURE_WIDTH`] in the light theme.
 pub fn render_all() -> Result<Vec<Rendered>, SiteError> {
     all_charts()
@@ -72,10 +90,23 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
         std::fs::write(&path, contents)
             .map_err(|e| format!("writing {}: {e}", path.display()).into())
     };
+    // Checked first: a wrong address must not reach any page.
+    let base = inputs.base_url.map(share::BaseUrl::parse).transpose()?;
     let charts = render_all()?;
     for rendered in &charts {
         let id = rendered.chart.id();
         write(&format!("charts/{id}.svg"), rendered.svg.as_bytes())?;
+        write(&share::card_path(id), &cards::png(rendered.chart)?)?;
+        write(
+            &share::page_path(id),
+            pages::chart_page(rendered, inputs, base.as_ref())?.as_bytes(),
+        )?;
+        if let Some(base) = &base {
+            write(
+                &share::oembed_path(id),
+                share::oembed_json(rendered, base)?.as_bytes(),
+            )?;
+        }
         write(
             &format!("data/{id}.csv"),
             exports::chart_csv(rendered.chart)?.as_bytes(),
@@ -90,11 +121,11 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
     write("data/exclusions.csv", exports::exclusions_csv()?.as_bytes())?;
     write(
         "index.html",
-        pages::index(&charts, inputs, false)?.as_bytes(),
+        pages::index(&charts, inputs, base.as_ref(), false)?.as_bytes(),
     )?;
     write(
         "offline.html",
-        pages::index(&charts, inputs, true)?.as_bytes(),
+        pages::index(&charts, inputs, base.as_ref(), true)?.as_bytes(),
     )?;
     write("embed.html", pages::embed(&charts, inputs)?.as_bytes())?;
     write("_headers", hosting::headers_file().as_bytes())?;
@@ -122,4 +153,56 @@ pub fn element_theme_module() -> String {
         literal(css_custom_properties(&LIGHT)),
         literal(css_custom_properties(&DARK))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(base_url: Option<&str>) -> Inputs<'_> {
+        Inputs {
+            base_url,
+            script_integrity: "sha384-test",
+            module: &[],
+            offline_script: "",
+            page_css: "",
+        }
+    }
+
+    fn empty_folder(name: &str) -> std::path::PathBuf {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/site-tests")
+            .join(name);
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).expect("a folder under target/");
+        folder
+    }
+
+    #[test]
+    fn a_wrong_base_url_stops_the_build_before_anything_is_written() {
+        let out = empty_folder("wrong-base");
+        let error = write(&out, &inputs(Some("example.com/figures"))).expect_err("refused");
+        assert!(
+            error
+                .to_string()
+                .starts_with("--base-url \"example.com/figures\""),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_dir(&out).expect("exists").count(), 0);
+    }
+
+    #[test]
+    fn without_a_base_url_every_chart_has_a_page_and_a_card_but_no_oembed_file() {
+        let out = empty_folder("no-base");
+        write(&out, &inputs(None)).expect("writes");
+        for chart in all_charts() {
+            let id = chart.id();
+            assert!(out.join(share::page_path(id)).is_file(), "{id}: page");
+            assert!(out.join(share::card_path(id)).is_file(), "{id}: card");
+            assert!(
+                !out.join(share::oembed_path(id)).exists(),
+                "{id}: an oEmbed file without addresses"
+            );
+        }
+    }
 }

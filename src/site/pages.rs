@@ -2,25 +2,55 @@
 //! in) with the compiled data: `index.html` (every chart, its quote and
 //! citation, its static SVG inside the element until the canvas replaces
 //! it), `offline.html` (the same page with scripts, styles and the module
-//! inlined), and `embed.html` (one chart, for iframes).
+//! inlined), `embed.html` (one chart, for iframes) and `charts/ID.html`
+//! (one chart at its own address, with its sharing metadata). The pieces
+//! index and chart pages share are macros in `www/parts.html`.
 
 use base64::Engine;
 use minijinja::value::{Serde, Value};
-use minijinja::{Environment, context};
+use minijinja::{AutoEscape, Environment, Error, context, escape_formatter};
 use serde_json::json;
 
-use super::{Inputs, Rendered, SiteError, exports};
+use super::cards::{CARD_HEIGHT, CARD_WIDTH};
+use super::share::{BaseUrl, card_path, oembed_path, page_path};
+use super::{Inputs, Rendered, SITE_NAME, SiteError, exports};
+use crate::describe::{alt_text, table};
+use crate::format::ENGLISH;
 use crate::model::{self, CATALOG, Chart};
+use crate::surface::svg::escape;
 use crate::words::date_label;
 
-const INDEX: &str = include_str!("../../www/index.html");
-const EMBED: &str = include_str!("../../www/embed.html");
+const TEMPLATES: [(&str, &str); 4] = [
+    ("index.html", include_str!("../../www/index.html")),
+    ("embed.html", include_str!("../../www/embed.html")),
+    ("chart.html", include_str!("../../www/chart.html")),
+    ("parts.html", include_str!("../../www/parts.html")),
+];
 
-/// Where a download link points: a file next to the page, or (offline) the
-/// data itself as a `data:` URL.
-enum Links {
-    Files,
-    Inline,
+/// Every template, parsed. Text printed into `.html` templates is escaped
+/// for HTML, but `/` is left as it is (minijinja writes `&#x2f;`): crawlers
+/// that read `og:image` and oEmbed links are not all HTML parsers, and
+/// every attribute here is quoted with `"`, which is escaped.
+fn environment() -> Result<Environment<'static>, SiteError> {
+    let mut env = Environment::new();
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if *state.auto_escape() == AutoEscape::Html && !value.is_safe() => {
+            out.write_str(&escape(text)).map_err(Error::from)
+        }
+        _ => escape_formatter(out, state, value),
+    });
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)?;
+    }
+    Ok(env)
+}
+
+/// Where a page's links point: files of the site, from a page `root` away
+/// from its root (`""` or `"../"`), or (offline) the data itself as `data:`
+/// URLs, and the chart pages at the site's address if there is one.
+enum Links<'a> {
+    Files { root: &'static str },
+    Inline { base: Option<&'a BaseUrl> },
 }
 
 fn data_url(mime: &str, contents: &str) -> String {
@@ -33,27 +63,32 @@ fn data_url(mime: &str, contents: &str) -> String {
 /// Everything a page template needs about one chart.
 fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value, SiteError> {
     let chart = rendered.chart;
-    // The iframe's default height: the chart at article width, the link
-    // line under it, and room for the canvas measuring a little wider.
-    let iframe_height = (f64::from(rendered.scene.height) + 48.0).ceil() as u32;
     let id = chart.id();
-    let (csv_href, svg_href) = match links {
-        Links::Files => (format!("data/{id}.csv"), format!("charts/{id}.svg")),
-        Links::Inline => (
+    let (csv_href, svg_href, permalink) = match links {
+        Links::Files { root } => (
+            format!("{root}data/{id}.csv"),
+            format!("{root}charts/{id}.svg"),
+            format!("{root}{}", page_path(id)),
+        ),
+        Links::Inline { base } => (
             data_url("text/csv", &exports::chart_csv(chart)?),
             data_url("image/svg+xml", &rendered.svg),
+            // A file opened from disk has no chart pages beside it.
+            base.map_or_else(|| format!("#{id}"), |base| base.join(&page_path(id))),
         ),
     };
     let mut context = json!({
         "id": id,
         "title": chart.title(),
         "svg": rendered.svg,
-        "iframe_height": iframe_height,
-        "alt": crate::describe::alt_text(chart, &crate::format::ENGLISH),
+        "table": table(chart, &ENGLISH),
+        "iframe_height": rendered.iframe_height(),
+        "alt": crate::describe::alt_text(chart, &ENGLISH),
         "picture_width": rendered.scene.width,
         "picture_height": rendered.scene.height,
         "csv_href": csv_href,
         "svg_href": svg_href,
+        "permalink": permalink,
     });
     let details = match chart {
         Chart::Indicator(indicator) => json!({
@@ -81,8 +116,17 @@ fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value
 }
 
 /// `index.html`, or with `offline` the self-contained `offline.html`.
-pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<String, SiteError> {
-    let links = if offline { Links::Inline } else { Links::Files };
+pub fn index(
+    charts: &[Rendered],
+    inputs: &Inputs<'_>,
+    base: Option<&BaseUrl>,
+    offline: bool,
+) -> Result<String, SiteError> {
+    let links = if offline {
+        Links::Inline { base }
+    } else {
+        Links::Files { root: "" }
+    };
     let contexts = charts
         .iter()
         .map(|rendered| chart_context(rendered, &links))
@@ -93,7 +137,7 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
         .map(|t| json!({ "citation": t.full_citation(), "note": t.note }))
         .collect();
     let downloads = match links {
-        Links::Files => {
+        Links::Files { .. } => {
             json!({
                 "json": "data/indicators.json",
                 "csv": "data/indicators.csv",
@@ -101,15 +145,13 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
                 "exclusions": "data/exclusions.csv",
             })
         }
-        Links::Inline => json!({
+        Links::Inline { .. } => json!({
             "json": data_url("application/json", &exports::json()?),
             "csv": data_url("text/csv", &exports::indicators_csv(CATALOG.indicators.iter())?),
             "events": data_url("text/csv", &exports::events_csv()?),
             "exclusions": data_url("text/csv", &exports::exclusions_csv()?),
         }),
     };
-    let mut env = Environment::new();
-    env.add_template("index.html", INDEX)?;
     let (page_css, script, wasm_base64) = if offline {
         (
             inputs.page_css.to_string(),
@@ -120,18 +162,20 @@ pub fn index(charts: &[Rendered], inputs: &Inputs<'_>, offline: bool) -> Result<
     } else {
         Default::default()
     };
-    Ok(env.get_template("index.html")?.render(context! {
-        offline => offline,
-        base_url => inputs.base_url,
-        script_integrity => (!offline).then_some(inputs.script_integrity),
-        module_file => inputs.module_file,
-        charts => Value::from(Serde(&contexts)),
-        texts => Value::from(Serde(&texts)),
-        downloads => Value::from(Serde(&downloads)),
-        page_css => page_css,
-        script => script,
-        wasm_base64 => wasm_base64,
-    })?)
+    Ok(environment()?
+        .get_template("index.html")?
+        .render(context! {
+            offline => offline,
+            base_url => base.map(BaseUrl::as_str),
+            script_integrity => (!offline).then_some(inputs.script_integrity),
+            module_file => inputs.module_file,
+            charts => Value::from(Serde(&contexts)),
+            texts => Value::from(Serde(&texts)),
+            downloads => Value::from(Serde(&downloads)),
+            page_css => page_css,
+            script => script,
+            wasm_base64 => wasm_base64,
+        })?)
 }
 
 /// `embed.html`: one chart, chosen by the `indicator` query parameter; the
@@ -142,10 +186,137 @@ pub fn embed(charts: &[Rendered], inputs: &Inputs<'_>) -> Result<String, SiteErr
         .iter()
         .map(|r| (r.chart.id().to_string(), r.chart.title().into()))
         .collect();
-    let mut env = Environment::new();
-    env.add_template("embed.html", EMBED)?;
-    Ok(env.get_template("embed.html")?.render(context! {
-        titles => Value::from(Serde(&titles)),
-        module_file => inputs.module_file,
-    })?)
+    Ok(environment()?
+        .get_template("embed.html")?
+        .render(context! {
+            titles => Value::from(Serde(&titles)),
+            module_file => inputs.module_file,
+        })?)
+}
+
+/// `charts/ID.html`: one chart at its own address, with its Open Graph,
+/// Twitter card and oEmbed discovery metadata when the site's address is
+/// known (they need absolute URLs; the page says what it leaves out).
+pub fn chart_page(
+    rendered: &Rendered,
+    inputs: &Inputs<'_>,
+    base: Option<&BaseUrl>,
+) -> Result<String, SiteError> {
+    let root = "../";
+    let id = rendered.chart.id();
+    let share = base.map(|base| {
+        json!({
+            "url": base.join(&page_path(id)),
+            "card": base.join(&card_path(id)),
+            "card_width": CARD_WIDTH,
+            "card_height": CARD_HEIGHT,
+            "oembed": base.join(&oembed_path(id)),
+        })
+    });
+    let chart = chart_context(rendered, &Links::Files { root })?;
+    Ok(environment()?
+        .get_template("chart.html")?
+        .render(context! {
+            root => root,
+            site_name => SITE_NAME,
+            chart => Value::from(Serde(&chart)),
+            description => alt_text(rendered.chart, &ENGLISH),
+            share => Value::from(Serde(&share)),
+            card_href => format!("{root}{}", card_path(id)),
+            base_url => base.map(BaseUrl::as_str),
+            script_integrity => inputs.script_integrity,
+            module_file => inputs.module_file,
+        })?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::render_all;
+
+    const INPUTS: Inputs<'static> = Inputs {
+        base_url: None,
+        script_integrity: "sha384-test",
+        module_file: "indicator-charts.0123456789abcdef.wasm",
+        module: &[],
+        offline_script: "",
+        page_css: "",
+    };
+
+    fn rendered(id: &str) -> Rendered {
+        render_all()
+            .expect("renders")
+            .into_iter()
+            .find(|r| r.chart.id() == id)
+            .expect("exists")
+    }
+
+    #[test]
+    fn without_a_base_url_a_chart_page_says_what_it_leaves_out_and_writes_no_absolute_address() {
+        let page = chart_page(&rendered("us-favourability"), &INPUTS, None).expect("renders");
+        assert!(page.contains("Built without a base URL"), "{page}");
+        for absent in [
+            "property=\"og:url\"",
+            "property=\"og:image",
+            "rel=\"canonical\"",
+            "name=\"twitter:",
+            "rel=\"alternate\"",
+            "name=\"indicator-charts-base\"",
+        ] {
+            assert!(
+                !page.contains(absent),
+                "{absent} written without a base URL"
+            );
+        }
+        for absolute in ["href=\"http", "src=\"http", "content=\"http"] {
+            assert!(!page.contains(absolute), "an absolute address: {absolute}");
+        }
+        assert!(page.contains("<meta property=\"og:title\" content=\"Vietnamese with a favourable view of the US\">"), "{page}");
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"../page.css\">"));
+    }
+
+    #[test]
+    fn with_a_base_url_a_chart_page_gives_absolute_sharing_addresses() {
+        let base = BaseUrl::parse("https://example.com/f").expect("valid");
+        let page =
+            chart_page(&rendered("us-favourability"), &INPUTS, Some(&base)).expect("renders");
+        for expected in [
+            "<link rel=\"canonical\" href=\"https://example.com/f/charts/us-favourability.html\">",
+            "<meta property=\"og:url\" content=\"https://example.com/f/charts/us-favourability.html\">",
+            "<meta property=\"og:image\" content=\"https://example.com/f/charts/us-favourability.png\">",
+            "<meta property=\"og:image:width\" content=\"1200\">",
+            "<meta property=\"og:image:height\" content=\"630\">",
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://example.com/f/charts/us-favourability.oembed.json\"",
+            "<meta name=\"indicator-charts-base\" content=\"https://example.com/f/\">",
+        ] {
+            assert!(page.contains(expected), "missing {expected}");
+        }
+        assert!(!page.contains("Built without a base URL"));
+    }
+
+    #[test]
+    fn the_index_links_each_chart_to_its_page() {
+        let charts = render_all().expect("renders");
+        let page = index(&charts, &INPUTS, None, false).expect("renders");
+        for rendered in &charts {
+            let id = rendered.chart.id();
+            assert!(
+                page.contains(&format!(
+                    "<a href=\"charts/{id}.html\" class=\"permalink\">"
+                )),
+                "{id}"
+            );
+        }
+        // A file opened from disk links within itself, or to the site if known.
+        let offline = index(&charts, &INPUTS, None, true).expect("renders");
+        assert!(offline.contains("<a href=\"#timeline\" class=\"permalink\">"));
+        let base = BaseUrl::parse("https://example.com/").expect("valid");
+        let offline = index(&charts, &INPUTS, Some(&base), true).expect("renders");
+        assert!(
+            offline.contains(
+                "<a href=\"https://example.com/charts/timeline.html\" class=\"permalink\">"
+            )
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! Bitmap renders (RGB) through plotters' bitmap backend, with text drawn
 //! by ab_glyph from the committed fonts: the same pixels on every machine,
-//! for golden tests a person can look at and for share cards.
+//! for golden tests a person can look at and for share cards. Images are
+//! written and read as PNG here (the `png` crate), so that the build's
+//! cards and the tests' references are encoded one way.
 
 use std::sync::Once;
 
@@ -11,6 +13,7 @@ use super::fonts::{BOLD, FAMILY, LiberationMetrics, REGULAR, height_per_em};
 use crate::layout::{ChartError, Options, Scene, layout};
 use crate::model::Chart;
 use crate::paint::{TextPlacement, paint};
+use crate::theme::Rgb;
 
 /// An RGB image.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +21,67 @@ pub struct Image {
     pub width: u32,
     pub height: u32,
     pub rgb: Vec<u8>,
+}
+
+impl Image {
+    /// An image of one colour.
+    pub fn filled(width: u32, height: u32, color: Rgb) -> Image {
+        let pixels = width as usize * height as usize;
+        Image {
+            width,
+            height,
+            rgb: [color.0, color.1, color.2].repeat(pixels),
+        }
+    }
+
+    /// Copies `other` onto this image with its top left at (`x`, `y`);
+    /// what falls outside is left out.
+    pub fn place(&mut self, other: &Image, x: u32, y: u32) {
+        let columns = other.width.min(self.width.saturating_sub(x)) as usize;
+        for row in 0..other.height.min(self.height.saturating_sub(y)) {
+            let from = row as usize * other.width as usize * 3;
+            let to = ((y + row) as usize * self.width as usize + x as usize) * 3;
+            self.rgb[to..to + columns * 3].copy_from_slice(&other.rgb[from..from + columns * 3]);
+        }
+    }
+
+    /// The image as a PNG file: 8-bit RGB, no ancillary chunks (no time,
+    /// no text), so the same pixels always give the same bytes.
+    pub fn to_png(&self) -> Result<Vec<u8>, png::EncodingError> {
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::High);
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(&self.rgb)?;
+        writer.finish()?;
+        Ok(bytes)
+    }
+
+    /// An 8-bit RGB PNG file's pixels; other PNGs are refused, with what
+    /// they are.
+    pub fn from_png(bytes: &[u8]) -> Result<Image, String> {
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+        let size = reader
+            .output_buffer_size()
+            .ok_or("the image is too large to decode")?;
+        let mut rgb = vec![0; size];
+        let info = reader.next_frame(&mut rgb).map_err(|e| e.to_string())?;
+        if info.color_type != png::ColorType::Rgb || info.bit_depth != png::BitDepth::Eight {
+            return Err(format!(
+                "a {:?} PNG of {:?}-bit samples; expected 8-bit RGB",
+                info.color_type, info.bit_depth
+            ));
+        }
+        rgb.truncate(info.buffer_size());
+        Ok(Image {
+            width: info.width,
+            height: info.height,
+            rgb,
+        })
+    }
 }
 
 /// ab_glyph sizes text by its ascent-to-descent height, and plotters puts
@@ -58,4 +122,30 @@ pub fn paint_scene(scene: &Scene) -> Result<Image, ChartError> {
 /// An image of `chart`, laid out with the committed font's metrics.
 pub fn render(chart: Chart, options: &Options) -> Result<Image, ChartError> {
     paint_scene(&layout(chart, options, &LiberationMetrics)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_image_is_placed_at_its_offset_and_clipped_at_the_edges() {
+        let mut canvas = Image::filled(4, 3, Rgb(1, 1, 1));
+        canvas.place(&Image::filled(3, 2, Rgb(9, 9, 9)), 2, 2);
+        let rows: Vec<Vec<u8>> = canvas
+            .rgb
+            .chunks(4 * 3)
+            .map(|row| row.chunks(3).map(|p| p[0]).collect())
+            .collect();
+        assert_eq!(rows, [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 9, 9]]);
+    }
+
+    #[test]
+    fn png_round_trips_and_refuses_what_it_cannot_read() {
+        let mut image = Image::filled(3, 2, Rgb(10, 20, 30));
+        image.rgb[0] = 200;
+        let bytes = image.to_png().expect("encodes");
+        assert_eq!(Image::from_png(&bytes), Ok(image));
+        assert!(Image::from_png(b"not a png").is_err());
+    }
 }

@@ -31,30 +31,12 @@ fn diff_dir() -> PathBuf {
 }
 
 fn read_png(path: &Path) -> Option<Image> {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).ok()?));
-    let mut reader = decoder.read_info().ok()?;
-    let mut buffer = vec![0; reader.output_buffer_size()?];
-    let info = reader.next_frame(&mut buffer).ok()?;
-    if info.color_type != png::ColorType::Rgb || info.bit_depth != png::BitDepth::Eight {
-        return None;
-    }
-    buffer.truncate(info.buffer_size());
-    Some(Image {
-        width: info.width,
-        height: info.height,
-        rgb: buffer,
-    })
+    Image::from_png(&std::fs::read(path).ok()?).ok()
 }
 
 fn write_png(path: &Path, image: &Image) {
-    let file = std::fs::File::create(path)
-        .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-    let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), image.width, image.height);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::High);
-    let mut writer = encoder.write_header().expect("png header");
-    writer.write_image_data(&image.rgb).expect("png data");
+    let bytes = image.to_png().expect("an RGB image encodes");
+    std::fs::write(path, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
 
 /// Pixels that differ between two images (all of the larger one's extra area).

@@ -6,8 +6,11 @@
 //! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
 //!   minified module) and `indicator-charts.<hash>.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
-//! - `charts/<id>.svg`, and `data/`: `indicators.json`, `indicators.csv`,
-//!   `events.csv`, `exclusions.csv` and `<id>.csv` for each chart;
+//! - `charts/<id>.svg`; `charts/<id>.html`, each chart's own page, with
+//!   its share card `charts/<id>.png` and (with `--base-url`) its oEmbed
+//!   JSON `charts/<id>.oembed.json`;
+//! - `data/`: `indicators.json`, `indicators.csv`, `events.csv`,
+//!   `exclusions.csv` and `<id>.csv` for each chart;
 //! - `integrity.json`: the hashes of the script and the module;
 //! - beside each text asset and the module, `.br` and `.gz` versions.
 
@@ -22,8 +25,9 @@ use crate::{compress, module, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
-    /// Where the site will be served from, for the embed code it offers;
-    /// by default the page's own address.
+    /// The absolute URL the site will be served from, for the embed code it
+    /// offers (by default the page's own address) and the chart pages'
+    /// sharing metadata (left out without it).
     pub base_url: Option<String>,
 }
 
@@ -227,6 +231,8 @@ fn report(out: &Path, module_file: &str) -> Result<()> {
         "index.html",
         "embed.html",
         "offline.html",
+        "charts/gdp-growth-average.html",
+        "charts/gdp-growth-average.png",
     ];
     for name in files {
         println!(

@@ -40,7 +40,9 @@ enum Task {
         /// Output folder.
         #[arg(long, default_value = "dist")]
         out: PathBuf,
-        /// The URL the site will be served from, for the embed code the page offers.
+        /// The absolute URL the site will be served from: for the embed code the
+        /// pages offer, and the chart pages' canonical, Open Graph and oEmbed
+        /// addresses (left out without it).
         #[arg(long)]
         base_url: Option<String>,
     },
@@ -125,7 +127,9 @@ fn run_task(task: Task) -> Result<()> {
             if !no_build {
                 dist::dist(&dist::DistOptions {
                     out: out.clone(),
-                    base_url: None,
+                    // Served only here, the site's address is known; served on
+                    // every interface, readers reach it by a name we cannot tell.
+                    base_url: (!public).then(|| format!("http://127.0.0.1:{port}/")),
                 })?;
             }
             let host = if public { [0, 0, 0, 0] } else { [127, 0, 0, 1] };

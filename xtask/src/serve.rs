@@ -11,7 +11,7 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context, Result};
 use axum::Router;
@@ -58,9 +58,28 @@ fn read_rules(dir: &std::path::Path) -> Result<Rules> {
         .collect()
 }
 
+/// The folder served, and its `_headers` once read: on the first request,
+/// so that a server can start before the build that fills the folder (the
+/// tests build with the server's address as the site's base URL).
+struct Site {
+    dir: PathBuf,
+    rules: OnceLock<std::result::Result<Rules, String>>,
+}
+
 /// Adds the headers of every rule the request's path matches.
-async fn apply_rules(State(rules): State<Arc<Rules>>, request: Request, next: Next) -> Response {
+async fn apply_rules(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
+    let rules = site
+        .rules
+        .get_or_init(|| read_rules(&site.dir).map_err(|e| format!("{e:#}")));
+    let rules = match rules {
+        Ok(rules) => rules,
+        Err(why) => {
+            let mut response = Response::new(axum::body::Body::from(why.clone()));
+            *response.status_mut() = axum::http::StatusCode::INTERNAL_SERVER_ERROR;
+            return response;
+        }
+    };
     let mut response = next.run(request).await;
     for (pattern, headers) in rules.iter() {
         if hosting::matches(pattern, &path) {
@@ -74,16 +93,22 @@ async fn apply_rules(State(rules): State<Arc<Rules>>, request: Request, next: Ne
 
 pub fn router(dir: PathBuf, mode: Mode) -> Result<Router> {
     let files = ServeDir::new(&dir).append_index_html_on_directories(true);
+    if mode == Mode::AsDeployed && dir.exists() && !dir.join("_headers").exists() {
+        anyhow::bail!("{} has no _headers; run `cargo xtask dist`", dir.display());
+    }
     Ok(match mode {
         Mode::Plain => Router::new().fallback_service(files),
         Mode::AsDeployed => {
-            let rules = Arc::new(read_rules(&dir)?);
+            let site = Arc::new(Site {
+                dir,
+                rules: OnceLock::new(),
+            });
             Router::new()
                 .fallback_service(files.precompressed_br().precompressed_gzip())
                 // Files the build did not compress (the benchmark's pages) are
                 // compressed on the fly, as a host's server would.
                 .layer(CompressionLayer::new().br(true).gzip(true))
-                .layer(middleware::from_fn_with_state(rules, apply_rules))
+                .layer(middleware::from_fn_with_state(site, apply_rules))
         }
     })
 }

@@ -169,16 +169,19 @@ fn runner() -> Result<String> {
 fn end_to_end_stage() -> Result<()> {
     let browser = tools::ensure_chromium()?;
     let out = root().join("target/e2e/dist");
-    dist::dist(&dist::DistOptions {
-        out: out.clone(),
-        base_url: None,
-    })?;
-    check_size_budget(&out)?;
-    let node_modules = tools::ensure_npm_packages()?;
+    // The server first, so that the build knows its address: chart pages'
+    // Open Graph and oEmbed metadata need absolute URLs (`--base-url`).
+    // It reads files as they are asked for, so it serves the build below.
     let url = serve::spawn(out.clone(), serve::Mode::AsDeployed)?;
     // The same files from a server that sends no extra headers, as a bare
     // static host would: what breaks there is what the README warns of.
     let plain_url = serve::spawn(out.clone(), serve::Mode::Plain)?;
+    dist::dist(&dist::DistOptions {
+        out: out.clone(),
+        base_url: Some(url.clone()),
+    })?;
+    check_size_budget(&out)?;
+    let node_modules = tools::ensure_npm_packages()?;
     say(&format!(
         "Serving the test build at {url} (and plainly at {plain_url})"
     ));
