@@ -163,6 +163,7 @@ mod tests {
         Inputs {
             base_url,
             script_integrity: "sha384-test",
+            module_file: "indicator-charts.0123456789abcdef.wasm",
             module: &[],
             offline_script: "",
             page_css: "",
