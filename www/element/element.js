@@ -20,7 +20,7 @@ import { fontGeneration, fontsLoaded, readHouseStyle } from './house-style.js';
 import { loadModule, moduleLoaded } from './module.js';
 import { Readers, el, fillTable } from './readers.js';
 import { settled, unwatch, watch } from './readiness.js';
-import { styles } from './styles.js';
+import { SUMMARY_ROOM, styles } from './styles.js';
 
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
@@ -162,10 +162,6 @@ export class IndicatorChart extends HTMLElement {
     this._needsDraw = true;
     if (this._pending || !this._visible || !this.isConnected) return;
     this._pending = true;
-    const draw = () => {
-      this._pending = false;
-      this.drawNow();
-    };
     // An element written without an indicator may get one from a script
     // later in the page: decide once the document is parsed.
     const parsed =
@@ -173,7 +169,7 @@ export class IndicatorChart extends HTMLElement {
         ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
         : null;
     Promise.all([loadModule(), parsed, fontsLoaded(this._fontFamily())]).then(
-      () => (this._drawn ? requestAnimationFrame(draw) : draw()),
+      () => drawSoon(this, { nextFrame: !!this._drawn }),
       (error) => {
         this._pending = false;
         this._failToLoad(error);
@@ -196,38 +192,60 @@ export class IndicatorChart extends HTMLElement {
 
   /** Draws synchronously at `pixelRatio`; the module must be loaded. */
   drawNow(pixelRatio = window.devicePixelRatio || 1) {
-    if (!this.isConnected || !this.shadowRoot || !moduleLoaded()) return;
+    this._resolveTheme();
+    this._draw(this._plan(pixelRatio));
+  }
+
+  /**
+   * A drawing is three steps, so that many charts drawn together (a page's
+   * first screen, a theme change) cost one style and layout pass, not one
+   * each: the theme each resolves to is written first (a page's per-theme
+   * house style depends on it), then everything the drawings need is read
+   * from the page, then the charts are drawn and shown. See `drawSoon`.
+   */
+  _resolveTheme() {
+    const theme = (this.getAttribute('theme') ?? '').trim();
+    const dark = theme === 'dark' || ((theme === '' || theme === 'auto') && darkQuery.matches);
+    if (this.dataset.theme !== (dark ? 'dark' : 'light')) this.dataset.theme = dark ? 'dark' : 'light';
+  }
+
+  /** What a drawing needs from the page: read, nothing written. */
+  _plan(pixelRatio = window.devicePixelRatio || 1) {
+    if (!this.isConnected || !this.shadowRoot || !moduleLoaded()) return null;
+    const { style, problems } = readHouseStyle(this);
+    const width = Math.max(1, this._frame.clientWidth || this._width || 600);
+    return {
+      problems,
+      width,
+      request: {
+        width,
+        pixelRatio,
+        theme: this.getAttribute('theme') ?? '',
+        prefersDark: darkQuery.matches,
+        locale: this.getAttribute('locale') ?? undefined,
+        pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+        aspectRatio: this.getAttribute('aspect-ratio') ?? '',
+        minHeight: this._pictureHeight(width),
+        fontGeneration: fontGeneration(),
+        style,
+      },
+    };
+  }
+
+  /** Draws what `_plan` read, and shows it. */
+  _draw(plan) {
+    this._pending = false;
+    if (!plan || !this.isConnected) return;
     this._needsDraw = false;
+    for (const problem of plan.problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
     try {
       if (!this._view) {
         this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
         views++;
       }
-      const theme = this.getAttribute('theme') ?? '';
-      // The resolved theme first, so that a page's per-theme house style applies.
-      this.dataset.theme =
-        theme.trim() === 'dark' || ((theme.trim() === '' || theme.trim() === 'auto') && darkQuery.matches)
-          ? 'dark'
-          : 'light';
-      const { style, problems } = readHouseStyle(this);
-      for (const problem of problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
-      const width = Math.max(1, this._frame.clientWidth || this._width || 600);
-      const minHeight = this._pictureHeight(width);
-      const view = this._view;
-      const drawn = view.draw({
-        width,
-        pixelRatio,
-        theme,
-        prefersDark: darkQuery.matches,
-        locale: this.getAttribute('locale') ?? undefined,
-        pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
-        aspectRatio: this.getAttribute('aspect-ratio') ?? '',
-        minHeight,
-        fontGeneration: fontGeneration(),
-        style,
-      });
+      const drawn = this._view.draw(plan.request);
       for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);
-      this._show(view, drawn, width, style.transparent);
+      this._show(this._view, drawn, plan.width, plan.request.style.transparent);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         // A trap in the module is a bug of ours, not the page's: the reader
@@ -247,17 +265,16 @@ export class IndicatorChart extends HTMLElement {
   /**
    * While the page's static picture of the chart is showing, the height the
    * canvas must have to take its place without moving anything below: the
-   * picture's height, less the data table's summary line, which appears
-   * with the canvas. Kept while the width stays what it was, so a redraw
-   * (theme, fonts) does not move anything either.
+   * picture's height, less the room of the data table's summary line, which
+   * appears with the canvas (fixed in the stylesheet, so no measuring). Kept
+   * while the width stays what it was, so a redraw (theme, fonts) does not
+   * move anything either.
    */
   _pictureHeight(width) {
     if (this._reserved && this._reserved.width !== width) this._reserved = null;
     if (!this._reserved && !this._slot.hidden && this._placeholder.hidden) {
       const picture = this._frame.getBoundingClientRect().height;
-      this._details.hidden = false;
-      const summary = this._frame.getBoundingClientRect().height - picture;
-      this._reserved = { width, height: picture - summary };
+      this._reserved = { width, height: picture - SUMMARY_ROOM };
     }
     return this._reserved?.height ?? 0;
   }
@@ -342,6 +359,28 @@ function observeSize(element) {
   } catch {
     resize.observe(element);
   }
+}
+
+// Charts due to be drawn, drawn together: see `_resolveTheme`. First
+// drawings go in a microtask (every chart whose module and fonts became
+// ready in this task is in it), redraws in the next frame (resizes come in
+// storms).
+const due = new Set();
+let flushQueued = false;
+function drawSoon(chart, { nextFrame }) {
+  due.add(chart);
+  if (flushQueued) return;
+  flushQueued = true;
+  const flush = () => {
+    flushQueued = false;
+    const batch = [...due];
+    due.clear();
+    for (const chart of batch) chart._resolveTheme();
+    const plans = batch.map((chart) => chart._plan());
+    batch.forEach((chart, i) => chart._draw(plans[i]));
+  };
+  if (nextFrame) requestAnimationFrame(flush);
+  else queueMicrotask(flush);
 }
 
 /** Schedules a drawing of every chart (theme, pixel ratio or fonts changed). */

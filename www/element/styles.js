@@ -10,6 +10,12 @@ import { LIGHT, DARK } from 'indicator-charts-theme';
 
 export const DEFAULT_FONT = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
 
+// The data table's closed summary line takes a fixed room (its line and the
+// padding under it), so that a chart can reserve it without measuring.
+const SUMMARY_LINE = 24;
+const SUMMARY_MARGIN = 6;
+export const SUMMARY_ROOM = SUMMARY_LINE + SUMMARY_MARGIN;
+
 const CSS = `
 :host { display: block !important; }
 :host([hidden]) { display: none !important; }
@@ -43,8 +49,8 @@ canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px
 .tooltip .value { display: block; font-size: 16px; font-weight: bold; margin: 2px 0 6px; }
 .tooltip q { display: block; font-style: italic; quotes: '\\201C' '\\201D'; }
 .tooltip small { display: block; margin-top: 6px; font-size: 12px; }
-details { display: block; margin: 0 12px 6px; font-size: 13px; }
-summary { cursor: pointer; color: var(--ic-primary); padding: 2px 0; width: max-content; }
+details { display: block; margin: 0; padding: 0 12px ${SUMMARY_MARGIN}px; font-size: 13px; }
+summary { cursor: pointer; color: var(--ic-primary); padding: 0; height: ${SUMMARY_LINE}px; line-height: ${SUMMARY_LINE}px; width: max-content; }
 summary:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 table { border-collapse: collapse; margin: 6px 0; width: 100%; font-size: 13px; }
 caption { text-align: left; font-weight: bold; padding: 4px 0; }

@@ -163,6 +163,8 @@ pub fn element_bundle_flags(
     vec![
         "--bundle".into(),
         "--format=esm".into(),
+        // Fields named `_like_this` are the element's own: short names for them.
+        "--mangle-props=^_[a-zA-Z]".into(),
         format!("--alias:indicator-charts-glue={}", glue.display()),
         format!("--alias:indicator-charts-theme={}", theme.display()),
         format!("--define:__WASM_FILE__=\"{module_file}\""),
