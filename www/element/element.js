@@ -168,8 +168,15 @@ export class IndicatorChart extends HTMLElement {
       document.readyState === 'loading' && !this.hasAttribute('indicator')
         ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
         : null;
+    // The first drawing runs in a task of its own, not in the microtask of
+    // whatever settled these promises last: that can be an Intersection- or
+    // ResizeObserver callback, and a drawing there changes the element's
+    // height while the browser is gathering resize observations. WebKit then
+    // reported "ResizeObserver loop completed with undelivered
+    // notifications" as an uncaught error, on about one embed.html load in
+    // twenty (the module cached, so the promises settled at once).
     Promise.all([loadModule(), parsed, fontsLoaded(this._fontFamily())]).then(
-      () => (this._drawn ? requestAnimationFrame(draw) : draw()),
+      () => (this._drawn ? requestAnimationFrame(draw) : setTimeout(draw)),
       (error) => {
         this._pending = false;
         this._failToLoad(error);
