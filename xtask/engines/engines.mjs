@@ -11,12 +11,16 @@
 //    build wrote), loaded LOADS times (default 10) in each engine: no
 //    console error and no uncaught exception on any load.
 //
-// Console errors: Chromium and Firefox report them over WebDriver BiDi
-// (`log.entryAdded`: console.error and uncaught exceptions, from the first
-// script on). WebKitWebDriver has no BiDi and no hook to run a script
-// before the page's own, so for WebKit the pages are served through a proxy
-// that puts a small capturing script at the top of each page's <head>, and
-// offline.html's copy gets the same script (captureConsole below).
+// Console errors: a small capturing script (captureConsole below) runs
+// before each page's own and keeps console.error calls, uncaught errors,
+// unhandled rejections and failed loads. Chromium and Firefox run it as a
+// WebDriver BiDi preload script, and also report their console over BiDi
+// (`log.entryAdded`), which alone missed a failed image load and a
+// ResizeObserver loop. WebKitWebDriver has no BiDi and no hook to run a
+// script before the page's own, so for WebKit the pages are served through
+// a proxy that puts the script at the top of each page's <head>, and
+// offline.html's copy gets it too. A canary error, raised first in each
+// engine, shows that what is raised is seen.
 //
 // Environment: CHARTS_URL (the served build), DIST_DIR (its folder),
 // ENGINES (a comma-separated subset of chromium,firefox,webkit), LOADS, and
@@ -167,7 +171,7 @@ async function drawEveryChart(timeout) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     const canvas = chart.shadowRoot?.querySelector('canvas');
     results.push({
-      indicator: chart.getAttribute('indicator'),
+      indicator: chart.getAttribute('indicator') ?? '(no indicator)',
       state: chart.dataset.state ?? 'never settled',
       error: chart.shadowRoot?.querySelector('.error:not([hidden])')?.textContent ?? '',
       pixels: drawnPixels(canvas),
@@ -217,11 +221,16 @@ async function runEngine(name, pages, ids, proxy) {
     await session.setTimeouts({ script: WAIT_MS, pageLoad: WAIT_MS });
     await session.setWindowSize(1280, 900);
     const logged = [];
-    if (plan.console === 'bidi')
+    if (plan.console === 'bidi') {
       await session.listenToLog((entry) => {
         if (entry.level === 'error')
           logged.push(`${entry.type === 'javascript' ? 'uncaught' : 'console.error'}: ${entry.text}`);
       });
+      // The log misses what a page's error handlers see but the log does
+      // not carry (a failed image load, a ResizeObserver loop): the
+      // capturing script runs too, before each page's own scripts.
+      await session.bidi.send('script.addPreloadScript', { functionDeclaration: String(captureConsole) });
+    }
     const base = plan.console === 'injected' ? proxy.url : CHARTS_URL;
     const urlOf = (page, load) => (page.file ? page.file[plan.console] : `${base}${page.path(load)}`);
 
@@ -246,9 +255,10 @@ async function runEngine(name, pages, ids, proxy) {
       else problems.push(...(await then()));
       // A moment for late messages (BiDi events arrive after the page's own work).
       await sleep(100);
-      const injected = plan.console === 'injected' ? await session.execute(() => window.__consoleErrors ?? null) : [];
-      if (injected === null) problems.push('the console-capturing script did not run in the page');
-      problems.push(...logged.slice(before), ...(injected ?? []));
+      const captured = await session.execute(() => window.__consoleErrors ?? null);
+      if (captured === null) problems.push('the console-capturing script did not run in the page');
+      // What both the log and the capturing script saw, once.
+      problems.push(...new Set([...logged.slice(before), ...(captured ?? [])]));
       return { problems, ready: !notReady };
     };
     const check = async (label, task) => {
