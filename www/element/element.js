@@ -168,6 +168,13 @@ export class IndicatorChart extends HTMLElement {
       document.readyState === 'loading' && !this.hasAttribute('indicator')
         ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
         : null;
+    // The first drawing runs in a task of its own, not in the microtask of
+    // whatever settled these promises last: that can be an Intersection- or
+    // ResizeObserver callback, and a drawing there changes the element's
+    // height while the browser is gathering resize observations. WebKit then
+    // reported "ResizeObserver loop completed with undelivered
+    // notifications" as an uncaught error, on about one embed.html load in
+    // twenty (the module cached, so the promises settled at once).
     Promise.all([loadModule(), parsed, fontsLoaded(this._fontFamily())]).then(
       () => drawSoon(this, { nextFrame: !!this._drawn }),
       (error) => {
@@ -362,9 +369,9 @@ function observeSize(element) {
 }
 
 // Charts due to be drawn, drawn together: see `_resolveTheme`. First
-// drawings go in a microtask (every chart whose module and fonts became
-// ready in this task is in it), redraws in the next frame (resizes come in
-// storms).
+// drawings go in a task of their own (every chart whose module and fonts
+// became ready by then is in it; see `schedule` for why not a microtask),
+// redraws in the next frame (resizes come in storms).
 const due = new Set();
 let flushQueued = false;
 function drawSoon(chart, { nextFrame }) {
@@ -380,7 +387,7 @@ function drawSoon(chart, { nextFrame }) {
     batch.forEach((chart, i) => chart._draw(plans[i]));
   };
   if (nextFrame) requestAnimationFrame(flush);
-  else queueMicrotask(flush);
+  else setTimeout(flush);
 }
 
 /** Schedules a drawing of every chart (theme, pixel ratio or fonts changed). */

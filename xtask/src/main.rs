@@ -2,7 +2,8 @@
 //!
 //! - `dist`: the release WASM and the static site in `dist/`;
 //! - `serve`: `dist`, then serve it at http://127.0.0.1:8000;
-//! - `test`: every test — lint, native, WASM in headless Chromium, end to end;
+//! - `test`: every test — lint, native, WASM in headless Chromium, end to
+//!   end, the three engines (Chromium, Firefox, WebKit), reproducibility;
 //! - `bench`: sizes and timings against Chart.js and uPlot;
 //! - `integrity`: the embed script's Subresource Integrity hash, into the README.
 //!
@@ -65,9 +66,9 @@ enum Task {
         #[arg(long, default_value_t = 7)]
         rounds: u32,
     },
-    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests.
+    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests, the three engines.
     Test {
-        /// Run only this stage (repeatable): lint, native, wasm, end-to-end, reproducible.
+        /// Run only this stage (repeatable): lint, native, wasm, end-to-end, engines, reproducible.
         #[arg(long = "stage", value_name = "STAGE")]
         stages: Vec<String>,
     },

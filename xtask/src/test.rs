@@ -6,9 +6,15 @@
 //! 2. native: `cargo test --workspace` (data checks, layout, goldens, …);
 //! 3. wasm: the crate's `wasm_bindgen_test`s in headless Chromium;
 //! 4. end to end: `dist/` built into `target/e2e/dist`, served, and driven
-//!    by Playwright (`xtask/e2e/*.spec.mjs`) in Debian's Chromium.
+//!    by Playwright (`xtask/e2e/*.spec.mjs`) in Debian's Chromium;
+//! 5. engines: the same build in Chromium, Firefox and WebKit, each through
+//!    its own WebDriver (`xtask/engines/`): a smoke suite, and every page
+//!    loaded ten times with no console error;
+//! 6. reproducible: a second build elsewhere gives the same bytes.
 
+use std::path::PathBuf;
 use std::process::Command;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
@@ -17,7 +23,14 @@ use crate::tools::{self, CHROMIUM_FLAGS};
 use crate::{dist, module, root, run, say, serve};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 5] = ["lint", "native", "wasm", "end-to-end", "reproducible"];
+pub const STAGES: [&str; 6] = [
+    "lint",
+    "native",
+    "wasm",
+    "end-to-end",
+    "engines",
+    "reproducible",
+];
 
 /// Runs the stages named in `only` (every stage when empty).
 pub fn all(only: &[String]) -> Result<()> {
@@ -44,6 +57,7 @@ pub fn all(only: &[String]) -> Result<()> {
     stage("native", &native_stage);
     stage("wasm", &wasm_stage);
     stage("end-to-end", &end_to_end_stage);
+    stage("engines", &engines_stage);
     stage("reproducible", &reproducible_stage);
 
     println!();
@@ -70,9 +84,10 @@ fn cargo() -> Command {
 }
 
 /// The scripts ESLint and prettier check, from the repository's root.
-const SCRIPTS: [&str; 5] = [
+const SCRIPTS: [&str; 6] = [
     "www/**/*.js",
     "xtask/e2e/*.mjs",
+    "xtask/engines/*.mjs",
     "xtask/bench/*.mjs",
     "xtask/bench/*.js",
     "xtask/*.mjs",
@@ -166,12 +181,30 @@ fn runner() -> Result<String> {
     Ok(format!("{exe} wasm-test-runner"))
 }
 
-fn end_to_end_stage() -> Result<()> {
-    let browser = tools::ensure_chromium()?;
+/// The build the browser stages test, `target/e2e/dist`, and the servers
+/// serving it (as deployed, and plainly): made once per run, so that the
+/// engines stage tests what end to end tested. The servers start first so
+/// that the build knows its address: chart pages' Open Graph and oEmbed
+/// metadata need absolute URLs (`--base-url`). They read files as they are
+/// asked for, so they serve the build made after them.
+struct TestSite {
+    out: PathBuf,
+    url: String,
+    plain_url: String,
+}
+
+static TEST_SITE: OnceLock<TestSite> = OnceLock::new();
+
+fn test_site() -> Result<&'static TestSite> {
+    if let Some(site) = TEST_SITE.get() {
+        say(&format!(
+            "Testing the build made for end to end ({}, served at {})",
+            site.out.display(),
+            site.url
+        ));
+        return Ok(site);
+    }
     let out = root().join("target/e2e/dist");
-    // The server first, so that the build knows its address: chart pages'
-    // Open Graph and oEmbed metadata need absolute URLs (`--base-url`).
-    // It reads files as they are asked for, so it serves the build below.
     let url = serve::spawn(out.clone(), serve::Mode::AsDeployed)?;
     // The same files from a server that sends no extra headers, as a bare
     // static host would: what breaks there is what the README warns of.
@@ -181,10 +214,24 @@ fn end_to_end_stage() -> Result<()> {
         base_url: Some(url.clone()),
     })?;
     check_size_budget(&out)?;
-    let node_modules = tools::ensure_npm_packages()?;
     say(&format!(
         "Serving the test build at {url} (and plainly at {plain_url})"
     ));
+    Ok(TEST_SITE.get_or_init(|| TestSite {
+        out,
+        url,
+        plain_url,
+    }))
+}
+
+fn end_to_end_stage() -> Result<()> {
+    let browser = tools::ensure_chromium()?;
+    let TestSite {
+        out,
+        url,
+        plain_url,
+    } = test_site()?;
+    let node_modules = tools::ensure_npm_packages()?;
     run(Command::new(node_modules.join(".bin/playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
         .current_dir(root().join("xtask"))
@@ -236,6 +283,72 @@ fn check_size_budget(out: &std::path::Path) -> Result<()> {
         bail!("{}", over.join("; "));
     }
     Ok(())
+}
+
+/// The engines the engines stage drives: all three, or those `ENGINES`
+/// names (comma-separated), for a quicker run while working on one.
+fn engines() -> Result<Vec<String>> {
+    const ALL: [&str; 3] = ["chromium", "firefox", "webkit"];
+    let Ok(list) = std::env::var("ENGINES") else {
+        return Ok(ALL.map(String::from).to_vec());
+    };
+    let names: Vec<String> = list
+        .split(',')
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect();
+    if names.is_empty() {
+        bail!("ENGINES is empty; name some of {}", ALL.join(", "));
+    }
+    if let Some(unknown) = names.iter().find(|name| !ALL.contains(&name.as_str())) {
+        bail!(
+            "ENGINES names \"{unknown}\"; the engines are {}",
+            ALL.join(", ")
+        );
+    }
+    Ok(names)
+}
+
+/// The smoke suite and the repeated loads (`xtask/engines/engines.mjs`) in
+/// Chromium, Firefox and WebKit, against the end-to-end stage's build.
+fn engines_stage() -> Result<()> {
+    let engines = engines()?;
+    let mut command = Command::new("node");
+    command
+        .arg("engines/engines.mjs")
+        .current_dir(root().join("xtask"))
+        .env("ENGINES", engines.join(","));
+    for engine in &engines {
+        match engine.as_str() {
+            "chromium" => {
+                let browser = tools::ensure_chromium()?;
+                command
+                    .env("CHROMIUM", &browser.chromium)
+                    .env("CHROMEDRIVER", &browser.chromedriver)
+                    .env("CHROMIUM_ARGS", serde_json::to_string(&CHROMIUM_FLAGS)?);
+            }
+            "firefox" => {
+                let browser = tools::ensure_firefox()?;
+                command
+                    .env("FIREFOX", &browser.firefox)
+                    .env("GECKODRIVER", &browser.geckodriver);
+            }
+            "webkit" => {
+                let browser = tools::ensure_webkit()?;
+                command
+                    .env("WEBKIT_DRIVER", &browser.driver)
+                    .env("MINIBROWSER", &browser.mini_browser)
+                    .env("XVFB_RUN", &browser.xvfb_run);
+            }
+            other => bail!("no engine \"{other}\""),
+        }
+    }
+    tools::ensure_npm_packages()?;
+    let site = test_site()?;
+    run(command
+        .env("CHARTS_URL", &site.url)
+        .env("DIST_DIR", &site.out))
+        .context("engines suite (xtask/engines/engines.mjs); ENGINES=firefox (or chromium, webkit) runs one engine")
 }
 
 /// Builds the module and the element script a second time, from a copy of

@@ -1,11 +1,12 @@
 //! The tools the tasks need, found or installed on first use, with progress
 //! printed: the wasm32 target, the npm packages of `xtask/package.json` (wasm-opt from
 //! binaryen ≥ 132, esbuild, Playwright, axe-core, the benchmark's peers),
-//! and, for tests, Debian's Chromium and ChromeDriver.
+//! and, for tests, Debian's Chromium and ChromeDriver, Firefox ESR with
+//! geckodriver (built from crates.io), and WebKitGTK's WebDriver with Xvfb.
 //!
-//! System packages (Node.js, Chromium) are installed with apt-get when this
-//! runs as root or with password-less sudo; otherwise the error names the
-//! command to run.
+//! System packages (Node.js, the browsers) are installed with apt-get when
+//! this runs as root or with password-less sudo; otherwise the error names
+//! the command to run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -85,7 +86,16 @@ fn install_system_packages(packages: &[&str], why: &str) -> Result<()> {
         run(&mut command)
     };
     apt(&["update", "-q"])?;
-    let mut args = vec!["install", "-y", "-q", "--no-install-recommends"];
+    // Another apt-get (another checkout's tests, unattended upgrades) may
+    // hold the lock for a while: wait for it rather than fail.
+    let mut args = vec![
+        "-o",
+        "DPkg::Lock::Timeout=600",
+        "install",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+    ];
     args.extend_from_slice(packages);
     apt(&args)
 }
@@ -132,6 +142,92 @@ pub fn ensure_chromium() -> Result<Browser> {
         install_system_packages(&["chromium", "chromium-driver"], "the browser tests")?;
     }
     Ok(browser)
+}
+
+/// Debian's Firefox ESR, and geckodriver to drive it.
+pub struct Firefox {
+    pub firefox: PathBuf,
+    pub geckodriver: PathBuf,
+}
+
+/// The geckodriver the Firefox tests use: Debian has none, so it is built
+/// from crates.io with its own lock file (`cargo install --locked`), at a
+/// version that drives Firefox ESR 140 and later. It is built unoptimised
+/// (`--debug`): 49 s instead of 86 s on 2 cores, and the Firefox tests ran
+/// as fast with it (a driver only relays commands).
+const GECKODRIVER_VERSION: &str = "0.37.1";
+
+pub fn ensure_firefox() -> Result<Firefox> {
+    if which("firefox-esr").is_none() {
+        install_system_packages(&["firefox-esr"], "the Firefox tests")?;
+    }
+    let firefox = which("firefox-esr")
+        .context("firefox-esr is installed but not on PATH; add /usr/bin to PATH")?;
+    let tools = root().join("target/tools");
+    let geckodriver = tools.join("bin/geckodriver");
+    let installed = geckodriver
+        .to_str()
+        .and_then(|path| output_of(path, &["--version"]))
+        // "geckodriver 0.37.1" on its first line, maybe with a revision after.
+        .is_some_and(|version| {
+            version
+                .split_whitespace()
+                .take(2)
+                .eq(["geckodriver", GECKODRIVER_VERSION])
+        });
+    if !installed {
+        say(&format!(
+            "Building geckodriver {GECKODRIVER_VERSION} from crates.io into target/tools (cargo install --locked --debug; about a minute on 2 cores)…"
+        ));
+        run(Command::new(env!("CARGO"))
+            .args(["install", "geckodriver", "--locked", "--debug", "--version"])
+            .arg(GECKODRIVER_VERSION)
+            .arg("--root")
+            .arg(&tools)
+            .current_dir(root()))
+        .context("building geckodriver for the Firefox tests (needs crates.io)")?;
+    }
+    Ok(Firefox {
+        firefox,
+        geckodriver,
+    })
+}
+
+/// WebKitGTK's WebDriver, the MiniBrowser it drives, and xvfb-run for the
+/// virtual display MiniBrowser needs (it has no headless mode).
+pub struct WebKit {
+    pub driver: PathBuf,
+    pub mini_browser: PathBuf,
+    pub xvfb_run: PathBuf,
+}
+
+pub fn ensure_webkit() -> Result<WebKit> {
+    // xvfb-run needs xauth, which xvfb only recommends.
+    if ["WebKitWebDriver", "xvfb-run", "xauth"]
+        .iter()
+        .any(|program| which(program).is_none())
+    {
+        install_system_packages(&["webkit2gtk-driver", "xvfb", "xauth"], "the WebKit tests")?;
+    }
+    let found = |program: &str| {
+        which(program).with_context(|| format!("{program} is installed but not on PATH"))
+    };
+    // MiniBrowser lives in the WebKitGTK library's own folder, whose name
+    // depends on the architecture: ask dpkg where the package put it.
+    let package = "libwebkit2gtk-4.1-0";
+    let files = output_of("dpkg", &["-L", package]).with_context(|| {
+        format!("`dpkg -L {package}` failed; install it with: sudo apt-get install -y {package}")
+    })?;
+    let mini_browser = files
+        .lines()
+        .find(|line| line.ends_with("/MiniBrowser"))
+        .map(PathBuf::from)
+        .with_context(|| format!("{package} installed no MiniBrowser (`dpkg -L {package}`)"))?;
+    Ok(WebKit {
+        driver: found("WebKitWebDriver")?,
+        mini_browser,
+        xvfb_run: found("xvfb-run")?,
+    })
 }
 
 /// The flags every headless Chromium here runs with: no sandbox (root in
