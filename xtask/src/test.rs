@@ -235,9 +235,9 @@ fn end_to_end_stage() -> Result<()> {
     run(Command::new(node_modules.join(".bin/playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
         .current_dir(root().join("xtask"))
-        .env("CHARTS_URL", &url)
-        .env("PLAIN_CHARTS_URL", &plain_url)
-        .env("DIST_DIR", &out)
+        .env("CHARTS_URL", url)
+        .env("PLAIN_CHARTS_URL", plain_url)
+        .env("DIST_DIR", out)
         .env("CHROMIUM", &browser.chromium))
     .context("end-to-end tests (xtask/e2e)")
 }
