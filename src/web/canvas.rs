@@ -35,19 +35,14 @@ type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
 
 #[wasm_bindgen(inline_js = r#"
 // Widths by font and text, for every chart on the page: a relayout measures
-// nothing measured before. Forgotten when a web font finishes loading.
+// nothing measured before. Forgotten when a web font finishes loading. The
+// font is set at every measurement: painting sets it too, in between.
 const widths = new Map();
-let lastContext = null;
-let lastFont = '';
 export function measureWidth(context, font, text) {
   const key = font + '\u0000' + text;
   let width = widths.get(key);
   if (width === undefined) {
-    if (context !== lastContext || font !== lastFont) {
-      context.font = font;
-      lastContext = context;
-      lastFont = font;
-    }
+    context.font = font;
     width = context.measureText(text).width;
     if (widths.size >= 8192) widths.clear();
     widths.set(key, width);
@@ -56,7 +51,6 @@ export function measureWidth(context, font, text) {
 }
 export function forgetWidths() {
   widths.clear();
-  lastContext = null;
 }
 "#)]
 extern "C" {
@@ -172,7 +166,8 @@ impl PaintCache {
     }
 }
 
-/// The canvas state last set, so that unchanged state is not set again.
+/// The canvas state last set, so that unchanged state is not set again,
+/// from one paint to the next.
 #[derive(Default)]
 struct State {
     fill: Option<Rgb>,
@@ -180,13 +175,67 @@ struct State {
     font: Option<(u64, bool)>,
     align: Option<&'static str>,
     alpha: Option<u64>,
+    baseline_top: bool,
+}
+
+/// One chart's canvas, kept by its view from one paint to the next: the
+/// plotters-canvas binding, the context, the size last given to the
+/// backing store, the state last set, and the JS strings of the scene.
+pub struct Canvas {
+    binding: CanvasBackend,
+    element: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    size: (u32, u32),
+    state: State,
+    cache: PaintCache,
+}
+
+impl Canvas {
+    pub fn new(canvas: HtmlCanvasElement, context: CanvasRenderingContext2d) -> Option<Canvas> {
+        Some(Canvas {
+            size: (canvas.width(), canvas.height()),
+            binding: CanvasBackend::with_canvas_object(canvas.clone())?,
+            element: canvas,
+            context,
+            state: State::default(),
+            cache: PaintCache::default(),
+        })
+    }
+
+    pub fn context(&self) -> &CanvasRenderingContext2d {
+        &self.context
+    }
+
+    /// Sizes the backing store. Setting a canvas's size clears it and all
+    /// its state, even to the same size: only on change.
+    pub fn resize(&mut self, (width, height): (u32, u32)) {
+        if self.size == (width, height) {
+            return;
+        }
+        self.element.set_width(width);
+        self.element.set_height(height);
+        self.size = (width, height);
+        self.state = State::default();
+    }
+
+    /// A new layout: its strings are new, and measuring it set the
+    /// context's font behind the cached state's back.
+    pub fn relaid_out(&mut self) {
+        self.cache = PaintCache::default();
+        self.state.font = None;
+    }
+
+    /// The backend a scene is painted through.
+    pub fn surface(&mut self) -> CanvasSurface<'_> {
+        CanvasSurface {
+            canvas: self,
+            texts_painted: 0,
+        }
+    }
 }
 
 pub struct CanvasSurface<'a> {
-    binding: CanvasBackend,
-    context: &'a CanvasRenderingContext2d,
-    cache: &'a mut PaintCache,
-    state: State,
+    canvas: &'a mut Canvas,
     /// Text marks painted so far in this paint.
     texts_painted: usize,
 }
@@ -195,64 +244,54 @@ fn rgb(color: BackendColor) -> Rgb {
     Rgb(color.rgb.0, color.rgb.1, color.rgb.2)
 }
 
-impl<'a> CanvasSurface<'a> {
-    pub fn new(
-        canvas: &HtmlCanvasElement,
-        context: &'a CanvasRenderingContext2d,
-        cache: &'a mut PaintCache,
-    ) -> Option<Self> {
-        Some(CanvasSurface {
-            binding: CanvasBackend::with_canvas_object(canvas.clone())?,
-            context,
-            cache,
-            state: State::default(),
-            texts_painted: 0,
-        })
+impl CanvasSurface<'_> {
+    fn context(&self) -> &CanvasRenderingContext2d {
+        &self.canvas.context
     }
 
     fn strings(&self) -> &StringContext {
-        self.context.unchecked_ref()
+        self.canvas.context.unchecked_ref()
     }
 
     /// Translucent colours through `globalAlpha`, so that no colour string
     /// carries a float.
     fn set_alpha(&mut self, alpha: f64) {
         let alpha = alpha.clamp(0.0, 1.0);
-        if self.state.alpha != Some(alpha.to_bits()) {
-            self.context.set_global_alpha(alpha);
-            self.state.alpha = Some(alpha.to_bits());
+        if self.canvas.state.alpha != Some(alpha.to_bits()) {
+            self.context().set_global_alpha(alpha);
+            self.canvas.state.alpha = Some(alpha.to_bits());
         }
     }
 
     fn set_fill(&mut self, color: BackendColor) {
         self.set_alpha(color.alpha);
         let rgb = rgb(color);
-        if self.state.fill != Some(rgb) {
-            let css = self.cache.color(rgb);
+        if self.canvas.state.fill != Some(rgb) {
+            let css = self.canvas.cache.color(rgb);
             self.strings().set_fill_style(&css);
-            self.state.fill = Some(rgb);
+            self.canvas.state.fill = Some(rgb);
         }
     }
 
     fn set_stroke(&mut self, color: BackendColor, width: u32) {
         self.set_alpha(color.alpha);
         let rgb = rgb(color);
-        if self.state.stroke != Some((rgb, width)) {
-            let css = self.cache.color(rgb);
+        if self.canvas.state.stroke != Some((rgb, width)) {
+            let css = self.canvas.cache.color(rgb);
             self.strings().set_stroke_style(&css);
-            self.context.set_line_width(f64::from(width));
-            self.state.stroke = Some((rgb, width));
+            self.context().set_line_width(f64::from(width));
+            self.canvas.state.stroke = Some((rgb, width));
         }
     }
 
     /// Traces `points` as the current path.
     fn trace(&self, points: impl IntoIterator<Item = BackendCoord>) {
-        self.context.begin_path();
+        self.context().begin_path();
         for (i, (x, y)) in points.into_iter().enumerate() {
             if i == 0 {
-                self.context.move_to(f64::from(x), f64::from(y));
+                self.context().move_to(f64::from(x), f64::from(y));
             } else {
-                self.context.line_to(f64::from(x), f64::from(y));
+                self.context().line_to(f64::from(x), f64::from(y));
             }
         }
     }
@@ -262,20 +301,22 @@ impl DrawingBackend for CanvasSurface<'_> {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.binding.get_size()
+        self.canvas.binding.get_size()
     }
 
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
-        // A canvas resized since the last paint has lost all its state.
-        self.state = State::default();
-        // Every text mark is placed by the top of its em box.
-        self.context.set_text_baseline("top");
-        self.binding.ensure_prepared()
+        // Every text mark is placed by the top of its em box (set again
+        // after a resize, which forgets all state).
+        if !self.canvas.state.baseline_top {
+            self.context().set_text_baseline("top");
+            self.canvas.state.baseline_top = true;
+        }
+        self.canvas.binding.ensure_prepared()
     }
 
     fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.set_alpha(1.0);
-        self.binding.present()
+        self.canvas.binding.present()
     }
 
     fn draw_pixel(
@@ -284,7 +325,7 @@ impl DrawingBackend for CanvasSurface<'_> {
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.set_fill(color);
-        self.context.fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
+        self.context().fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
         Ok(())
     }
 
@@ -308,10 +349,10 @@ impl DrawingBackend for CanvasSurface<'_> {
         let (width, height) = (f64::from(x1 - x0), f64::from(y1 - y0));
         if fill {
             self.set_fill(style.color());
-            self.context.fill_rect(x, y, width, height);
+            self.context().fill_rect(x, y, width, height);
         } else {
             self.set_stroke(style.color(), style.stroke_width());
-            self.context.stroke_rect(x, y, width, height);
+            self.context().stroke_rect(x, y, width, height);
         }
         Ok(())
     }
@@ -323,7 +364,7 @@ impl DrawingBackend for CanvasSurface<'_> {
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.set_stroke(style.color(), style.stroke_width());
         self.trace(path);
-        self.context.stroke();
+        self.context().stroke();
         Ok(())
     }
 
@@ -334,9 +375,9 @@ impl DrawingBackend for CanvasSurface<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
-        self.context.begin_path();
+        self.context().begin_path();
         // arc throws only for a negative radius; a u32 is never one.
-        let _ = self.context.arc(
+        let _ = self.context().arc(
             f64::from(x),
             f64::from(y),
             f64::from(radius),
@@ -345,10 +386,10 @@ impl DrawingBackend for CanvasSurface<'_> {
         );
         if fill {
             self.set_fill(style.color());
-            self.context.fill();
+            self.context().fill();
         } else {
             self.set_stroke(style.color(), style.stroke_width());
-            self.context.stroke();
+            self.context().stroke();
         }
         Ok(())
     }
@@ -360,8 +401,8 @@ impl DrawingBackend for CanvasSurface<'_> {
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.set_fill(style.color());
         self.trace(vertices);
-        self.context.close_path();
-        self.context.fill();
+        self.context().close_path();
+        self.context().fill();
         Ok(())
     }
 
@@ -376,21 +417,21 @@ impl DrawingBackend for CanvasSurface<'_> {
         self.set_fill(style.color());
         let bold = matches!(style.style(), FontStyle::Bold);
         let size = style.size();
-        if self.state.font != Some((size.to_bits(), bold)) {
-            let font = self.cache.font(bold, size, style.family().as_str());
+        if self.canvas.state.font != Some((size.to_bits(), bold)) {
+            let font = self.canvas.cache.font(bold, size, style.family().as_str());
             self.strings().set_font(&font);
-            self.state.font = Some((size.to_bits(), bold));
+            self.canvas.state.font = Some((size.to_bits(), bold));
         }
         let align = match style.anchor().h_pos {
             HPos::Left => "left",
             HPos::Center => "center",
             HPos::Right => "right",
         };
-        if self.state.align != Some(align) {
-            self.context.set_text_align(align);
-            self.state.align = Some(align);
+        if self.canvas.state.align != Some(align) {
+            self.context().set_text_align(align);
+            self.canvas.state.align = Some(align);
         }
-        let label = self.cache.text(index, text);
+        let label = self.canvas.cache.text(index, text);
         let (x, y) = (f64::from(x), f64::from(y));
         if let FontTransform::Rotate90 | FontTransform::Rotate180 | FontTransform::Rotate270 =
             style.transform()
@@ -400,12 +441,12 @@ impl DrawingBackend for CanvasSurface<'_> {
                 FontTransform::Rotate180 => 2.0,
                 _ => 3.0,
             };
-            self.context.save();
-            let _ = self.context.translate(x, y);
-            let _ = self.context.rotate(turns * std::f64::consts::FRAC_PI_2);
+            self.context().save();
+            let _ = self.context().translate(x, y);
+            let _ = self.context().rotate(turns * std::f64::consts::FRAC_PI_2);
             self.strings().fill_text(&label, 0.0, 0.0);
             // Back to the state at `save`, which is the cached one.
-            self.context.restore();
+            self.context().restore();
         } else {
             self.strings().fill_text(&label, x, y);
         }
@@ -419,7 +460,7 @@ impl DrawingBackend for CanvasSurface<'_> {
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
         let bold = matches!(style.style(), FontStyle::Bold);
         let font = JsString::from(css_font(bold, style.size(), style.family().as_str()));
-        let width = measure_width(self.context, &font, text);
+        let width = measure_width(self.context(), &font, text);
         Ok((
             width.ceil().max(0.0) as u32,
             style.size().ceil().max(0.0) as u32,

@@ -15,7 +15,7 @@ use crate::format::Locale;
 use crate::layout::{self, Options, Scene};
 use crate::model::{self, Chart};
 use crate::theme::{HouseColors, Palette, Rgb, Theme};
-use canvas::{CanvasMeasure, CanvasSurface, PaintCache};
+use canvas::{Canvas, CanvasMeasure};
 
 /// talc instead of Rust's default dlmalloc: a few kilobytes less WASM, and
 /// faster for the many small strings layout makes.
@@ -166,13 +166,11 @@ impl Colors {
 #[wasm_bindgen]
 pub struct ChartView {
     chart: Chart,
-    canvas: HtmlCanvasElement,
-    context: CanvasRenderingContext2d,
+    canvas: Canvas,
     locale: Locale,
     /// The last layout, and what it was laid out for: options, font family
     /// and the fonts' generation.
     scene: Option<(Options, (String, f64), Scene)>,
-    cache: PaintCache,
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsError {
@@ -196,13 +194,13 @@ impl ChartView {
             .flatten()
             .and_then(|context| context.dyn_into::<CanvasRenderingContext2d>().ok())
             .ok_or_else(|| js_error("This browser gave no 2D canvas context."))?;
+        let canvas = Canvas::new(canvas, context)
+            .ok_or_else(|| js_error("This browser gave no 2D canvas context."))?;
         Ok(ChartView {
             chart,
             canvas,
-            context,
             locale: crate::format::ENGLISH,
             scene: None,
-            cache: PaintCache::default(),
         })
     }
 
@@ -307,11 +305,10 @@ impl ChartView {
             .as_ref()
             .is_some_and(|(o, f, _)| *o == options && *f == fonts);
         if !unchanged {
-            let measure = CanvasMeasure::new(&self.context, family);
+            let measure = CanvasMeasure::new(self.canvas.context(), family);
             let scene = layout::layout(self.chart, &options, &measure).map_err(js_error)?;
             self.scene = Some((options, fonts, scene));
-            // The scene's strings are new: so must their JS copies be.
-            self.cache = PaintCache::default();
+            self.canvas.relaid_out();
         }
         self.paint()?;
         let scene = self.scene()?;
@@ -340,17 +337,13 @@ impl ChartView {
                 "Nothing to redraw: the chart has not been drawn yet.",
             ));
         };
-        // Setting a canvas's size clears it, even to the same size: only on change.
-        if self.canvas.width() != scene.width {
-            self.canvas.set_width(scene.width);
-        }
-        if self.canvas.height() != scene.height {
-            self.canvas.set_height(scene.height);
-        }
-        let mut surface = CanvasSurface::new(&self.canvas, &self.context, &mut self.cache)
-            .ok_or_else(|| js_error("The canvas has no 2D context."))?;
-        crate::paint::paint(&mut surface, scene, crate::paint::TextPlacement::CANVAS)
-            .map_err(js_error)
+        self.canvas.resize((scene.width, scene.height));
+        crate::paint::paint(
+            &mut self.canvas.surface(),
+            scene,
+            crate::paint::TextPlacement::CANVAS,
+        )
+        .map_err(js_error)
     }
 }
 

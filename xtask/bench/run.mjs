@@ -25,7 +25,10 @@ const WARMUP = 2;
 // Redraws are timed in batches: the browser's clock has a 0.1 ms grain.
 const REDRAW_BATCHES = 15;
 const REDRAWS_PER_BATCH = 10;
-const PAGES = { ours: 'ours.html', 'Chart.js': 'chartjs.html', uPlot: 'uplot.html' };
+// "ours" is the code "Copy embed code" gives, pictures included; "ours, bare"
+// the same without the static pictures inside the elements, to show what
+// they cost (they are what readers see until the module arrives).
+const PAGES = { ours: 'ours.html', 'ours, bare': 'ours-bare.html', 'Chart.js': 'chartjs.html', uPlot: 'uplot.html' };
 // Chrome DevTools' presets, in bytes per second.
 const NETWORKS = {
   'slow 4G': { latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
@@ -62,9 +65,7 @@ const OURS = ['us-favourability', 'gdp-growth-average', 'military-spending-rise'
     codes.push(await page.evaluate(() => navigator.clipboard.readText()));
   }
   await context.close();
-  writeFileSync(
-    `${process.env.BENCH_SITE}/ours.html`,
-    `<!doctype html>
+  const article = (codes) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -78,8 +79,10 @@ ${codes.join('\n')}
 </main>
 </body>
 </html>
-`,
-  );
+`;
+  writeFileSync(`${process.env.BENCH_SITE}/ours.html`, article(codes));
+  const bare = codes.map((code) => code.replace(/<!--[\s\S]*?-->\s*/, '').replace(/<a [\s\S]*?<\/a>\s*/, ''));
+  writeFileSync(`${process.env.BENCH_SITE}/ours-bare.html`, article(bare));
 }
 const sizeCache = new Map();
 /** A resource's size raw, at gzip -9 and at Brotli 11. */
@@ -259,6 +262,10 @@ const METRICS = [
   ['redraw', 'redraw of the 4 charts', (v) => `${v.toFixed(2)} ms`],
   ['memory', 'JS heap + WASM memory', (v) => `${(v / 1024 / 1024).toFixed(2)} MB`],
 ];
+// Each of our pages against each peer.
+const PAIRS = names
+  .filter((n) => n.startsWith('ours'))
+  .flatMap((mine) => names.filter((n) => !n.startsWith('ours')).map((peer) => [mine, peer]));
 const summary = {};
 for (const [key, label, show] of METRICS) {
   summary[key] = { label };
@@ -267,15 +274,15 @@ for (const [key, label, show] of METRICS) {
     const values = results[name].map((r) => r[key]);
     summary[key][name] = { median: median(values), min: Math.min(...values), max: Math.max(...values) };
     console.log(
-      `  ${name.padEnd(9)} ${show(median(values)).padStart(10)}   (${show(Math.min(...values))} – ${show(Math.max(...values))})`,
+      `  ${name.padEnd(11)} ${show(median(values)).padStart(10)}   (${show(Math.min(...values))} – ${show(Math.max(...values))})`,
     );
   }
-  for (const peer of names.filter((n) => n !== 'ours')) {
-    // Paired: ours and the peer in the same round.
-    const ratios = results.ours.map((r, i) => r[key] / results[peer][i][key]);
-    summary[key][`ours / ${peer}`] = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+  for (const [mine, peer] of PAIRS) {
+    // Paired: both pages in the same round.
+    const ratios = results[mine].map((r, i) => r[key] / results[peer][i][key]);
+    summary[key][`${mine} / ${peer}`] = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
     console.log(
-      `  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+      `  ${`${mine} / ${peer}`.padEnd(20)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
     );
   }
 }
@@ -290,18 +297,18 @@ for (const [network, byPage] of Object.entries(networks)) {
     const values = byPage[name];
     networkSummary[network][name] = { median: median(values), min: Math.min(...values), max: Math.max(...values) };
     console.log(
-      `  ${name.padEnd(9)} ${median(values).toFixed(0).padStart(6)} ms   (${Math.min(...values).toFixed(0)} – ${Math.max(...values).toFixed(0)})`,
+      `  ${name.padEnd(11)} ${median(values).toFixed(0).padStart(6)} ms   (${Math.min(...values).toFixed(0)} – ${Math.max(...values).toFixed(0)})`,
     );
   }
-  for (const peer of names.filter((n) => n !== 'ours')) {
-    const ratios = byPage.ours.map((v, i) => v / byPage[peer][i]);
-    networkSummary[network][`ours / ${peer}`] = {
+  for (const [mine, peer] of PAIRS) {
+    const ratios = byPage[mine].map((v, i) => v / byPage[peer][i]);
+    networkSummary[network][`${mine} / ${peer}`] = {
       median: median(ratios),
       min: Math.min(...ratios),
       max: Math.max(...ratios),
     };
     console.log(
-      `  ours / ${peer.padEnd(9)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+      `  ${`${mine} / ${peer}`.padEnd(20)} ${median(ratios).toFixed(2).padStart(5)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
     );
   }
 }
