@@ -7,23 +7,11 @@ import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostServer, watchConsole, drawnPixels } from './helpers.mjs';
+import { copiedEmbedCode, hostServer, watchConsole, drawnPixels } from './helpers.mjs';
 
 const CHARTS = process.env.CHARTS_URL;
 const PLAIN = process.env.PLAIN_CHARTS_URL;
 const DIST = process.env.DIST_DIR;
-
-/** The script embed code the index page served at `base` offers for `id`. */
-async function copiedEmbedCode(browser, base, id) {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  await page.goto(`${base}index.html#${id}`);
-  await page.locator(`#${id}`).getByRole('button', { name: 'Copy embed code' }).click();
-  const code = await page.evaluate(() => navigator.clipboard.readText());
-  await context.close();
-  return code;
-}
 
 /** An article on another origin with `code` pasted in its body. */
 function article(code) {

@@ -4,25 +4,14 @@
 // Three causes: the network, a Content-Security-Policy, and a module that is
 // not the one the script was built with.
 import { test, expect } from '@playwright/test';
-import { hostServer } from './helpers.mjs';
+import { copiedEmbedCode, hostServer } from './helpers.mjs';
 
 const CHARTS = process.env.CHARTS_URL;
 const READER_LINE = 'The interactive chart could not be loaded. Reload the page to try again.';
 
-async function copiedEmbedCode(browser, id) {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  await page.goto(`${CHARTS}index.html#${id}`);
-  await page.locator(`#${id}`).getByRole('button', { name: 'Copy embed code' }).click();
-  const code = await page.evaluate(() => navigator.clipboard.readText());
-  await context.close();
-  return code;
-}
-
 /** Loads an article embedding one chart; returns the element's state and our console errors. */
 async function loadFailing(browser, page, { headers, route } = {}) {
-  const code = await copiedEmbedCode(browser, 'gdp-growth-average');
+  const code = await copiedEmbedCode(browser, CHARTS, 'gdp-growth-average');
   const host = await hostServer({
     '/article.html': {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head>

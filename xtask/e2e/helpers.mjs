@@ -128,3 +128,15 @@ export function canvasDigest(chart) {
     return `${canvas.width}x${canvas.height}:${[...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
   });
 }
+
+/** The script embed code "Copy embed code" on the index page served at `base` gives for `id`. */
+export async function copiedEmbedCode(browser, base, id) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto(`${base}index.html#${id}`);
+  await page.locator(`#${id}`).getByRole('button', { name: 'Copy embed code' }).click();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  await context.close();
+  return code;
+}

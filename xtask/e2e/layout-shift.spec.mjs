@@ -3,7 +3,7 @@
 // browser records add up to 0, on index.html and in an article that embeds a
 // chart with the picture "Copy embed code" gives.
 import { test, expect } from '@playwright/test';
-import { hostServer } from './helpers.mjs';
+import { copiedEmbedCode, hostServer } from './helpers.mjs';
 
 const CHARTS = process.env.CHARTS_URL;
 
@@ -45,13 +45,7 @@ test('index.html: the canvases replace the pictures with no layout shift', async
 });
 
 test('an embed with its picture: the canvas replaces it with no layout shift', async ({ browser, page }) => {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const index = await context.newPage();
-  await index.goto(`${CHARTS}index.html#trade-balance-2015`);
-  await index.locator('#trade-balance-2015').getByRole('button', { name: 'Copy embed code' }).click();
-  const code = await index.evaluate(() => navigator.clipboard.readText());
-  await context.close();
+  const code = await copiedEmbedCode(browser, CHARTS, 'trade-balance-2015');
   const host = await hostServer({
     '/article.html': {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title>
