@@ -325,7 +325,8 @@ impl DrawingBackend for CanvasSurface<'_> {
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<CanvasError>> {
         self.set_fill(color);
-        self.context().fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
+        self.context()
+            .fill_rect(f64::from(x), f64::from(y), 1.0, 1.0);
         Ok(())
     }
 
