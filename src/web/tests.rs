@@ -262,29 +262,50 @@ fn a_house_style_is_drawn_and_kept_readable() {
 }
 
 /// The layout check of `layout::checks`, with the browser's own fonts and
-/// `measureText`: what a reader sees, not the committed font.
+/// `measureText`: what a reader sees, not the committed font. In the
+/// default typeface, and in a newspaper's serif and a wide sans-serif set
+/// by a house style.
 #[wasm_bindgen_test]
 fn labels_never_overlap_or_get_cut_in_the_browser() {
     let canvas = canvas();
     let context = context_of(&canvas);
     let mut problems = Vec::new();
-    for chart in model::all_charts() {
-        let id = chart.id();
-        let mut view = ChartView::new(canvas.clone(), id).expect("exists");
-        for width in [320.0, 1200.0] {
-            for pixel_ratio in [1.0, 2.0, 3.0] {
-                draw(&mut view, &request(width, pixel_ratio)).expect("draws");
-                let scene = view.scene().expect("laid out");
-                let width_of = |text: &str, role: Role| {
-                    let (size, bold) = role.spec();
-                    context.set_font(&css_font(bold, size * pixel_ratio, DEFAULT_FAMILY));
-                    context
-                        .measure_text(text)
-                        .map(|m| m.width())
-                        .unwrap_or(f64::NAN)
-                };
-                for problem in text_problems(scene, &width_of) {
-                    problems.push(format!("{id} at {width}px ×{pixel_ratio}: {problem}"));
+    let families = [
+        None,
+        Some("'Times New Roman', Georgia, serif"),
+        Some("Verdana, 'DejaVu Sans', sans-serif"),
+    ];
+    for family in families {
+        for chart in model::all_charts() {
+            let id = chart.id();
+            let mut view = ChartView::new(canvas.clone(), id).expect("exists");
+            for width in [320.0, 1200.0] {
+                for pixel_ratio in [1.0, 2.0, 3.0] {
+                    let style = HouseStyle {
+                        font_family: family.map(str::to_string),
+                        ..HouseStyle::default()
+                    };
+                    let request = DrawRequest {
+                        style,
+                        ..request(width, pixel_ratio)
+                    };
+                    draw(&mut view, &request).expect("draws");
+                    let scene = view.scene().expect("laid out");
+                    let face = family.unwrap_or(DEFAULT_FAMILY);
+                    assert_eq!(scene.font_family, face);
+                    let width_of = |text: &str, role: Role| {
+                        let (size, bold) = role.spec();
+                        context.set_font(&css_font(bold, size * pixel_ratio, face));
+                        context
+                            .measure_text(text)
+                            .map(|m| m.width())
+                            .unwrap_or(f64::NAN)
+                    };
+                    for problem in text_problems(scene, &width_of) {
+                        problems.push(format!(
+                            "{id} at {width}px ×{pixel_ratio} in {face}: {problem}"
+                        ));
+                    }
                 }
             }
         }
