@@ -10,8 +10,9 @@ const CHARTS = process.env.CHARTS_URL;
 const READER_LINE = 'The interactive chart could not be loaded. Reload the page to try again.';
 
 /** Loads an article embedding one chart; returns the element's state and our console errors. */
-async function loadFailing(browser, page, { headers, route } = {}) {
-  const code = await copiedEmbedCode(browser, CHARTS, 'gdp-growth-average');
+async function loadFailing(browser, page, { headers, route, chartsUrl } = {}) {
+  let code = await copiedEmbedCode(browser, CHARTS, 'gdp-growth-average');
+  if (chartsUrl) code = code.replaceAll(CHARTS, chartsUrl);
   const host = await hostServer({
     '/article.html': {
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title></head>
@@ -73,4 +74,25 @@ test('a module from another build: its bytes do not match the hash, and the cons
   });
   expect(errors).toHaveLength(1);
   expect(errors[0]).toContain('do not match the hash this script was built with');
+});
+
+test('the chart host sends no CORS header with the module: the console says which header to send', async ({
+  browser,
+  page,
+}) => {
+  // A chart host that allows the script to other sites, but not the module.
+  const charts = await hostServer(
+    {},
+    {
+      files: process.env.DIST_DIR,
+      fileHeaders: (path) => (path.endsWith('.js') ? { 'access-control-allow-origin': '*' } : {}),
+    },
+  );
+  try {
+    const errors = await loadFailing(browser, page, { chartsUrl: charts.url });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('The chart host must send Access-Control-Allow-Origin');
+  } finally {
+    await charts.close();
+  }
 });

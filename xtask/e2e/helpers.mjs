@@ -51,9 +51,11 @@ export async function chartIds(request) {
 /**
  * A second origin for host pages (an article on another site): a tiny HTTP
  * server on another port. `pages` maps a path to { body, headers, delay }:
- * `delay` milliseconds before it answers (a slow web font, say).
+ * `delay` milliseconds before it answers (a slow web font, say). With
+ * `files`, the files of that folder are served too, with the headers
+ * `fileHeaders(path)` gives.
  */
-export async function hostServer(pages, { files } = {}) {
+export async function hostServer(pages, { files, fileHeaders = () => ({}) } = {}) {
   const http = await import('node:http');
   const { readFile } = await import('node:fs/promises');
   const { join, normalize, extname } = await import('node:path');
@@ -78,7 +80,10 @@ export async function hostServer(pages, { files } = {}) {
     if (!page && files && !path.includes('..')) {
       try {
         const body = await readFile(join(files, normalize(path)));
-        response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+        response.writeHead(200, {
+          'content-type': types[extname(path)] ?? 'application/octet-stream',
+          ...fileHeaders(path),
+        });
         response.end(body);
         return;
       } catch {
