@@ -778,37 +778,31 @@ fn excluded_number(
         entry.finish(reporter);
         return None;
     };
-    let found = match &quote {
-        Some(quote) => match departure(quote.get_ref(), file, contents) {
-            Some(message) => {
-                entry.error(reporter, quote.span().start, message);
-                false
-            }
-            None if !appears_in(as_written.get_ref(), quote.get_ref()) => {
-                entry.error(
-                    reporter,
-                    as_written.span().start,
-                    format!(
-                        "as_written \"{}\" does not appear in its quote; copy the number as the text writes it",
-                        as_written.get_ref()
-                    ),
-                );
-                false
-            }
-            None => true,
-        },
-        None if !appears_in(as_written.get_ref(), contents) => {
+    // A quote must be in its text, and the number in the quote; without a
+    // quote, the number must be in the text itself.
+    let departed = quote.as_ref().and_then(|quote| {
+        departure(quote.get_ref(), file, contents).map(|message| (quote.span().start, message))
+    });
+    let found = if let Some((at, message)) = departed {
+        entry.error(reporter, at, message);
+        false
+    } else {
+        let (haystack, place) = match &quote {
+            Some(quote) => (quote.get_ref().as_str(), "its quote"),
+            None => (contents.as_str(), file.as_str()),
+        };
+        let appears = appears_in(as_written.get_ref(), haystack);
+        if !appears {
             entry.error(
                 reporter,
                 as_written.span().start,
                 format!(
-                    "as_written \"{}\" does not appear in {file}; copy the number as the text writes it",
+                    "as_written \"{}\" does not appear in {place}; copy the number as the text writes it",
                     as_written.get_ref()
                 ),
             );
-            false
         }
-        None => true,
+        appears
     };
     entry.finish(reporter);
     found.then(|| {
