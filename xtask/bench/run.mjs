@@ -17,6 +17,7 @@
 import { chromium } from 'playwright-core';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from '../e2e/playwright.config.mjs';
 
 const BASE = process.env.BENCH_URL;
 const OUT = process.env.BENCH_OUT;
@@ -38,15 +39,7 @@ const NETWORK_ROUNDS = Math.max(5, Number(process.env.BENCH_NETWORK_ROUNDS ?? 5)
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 
 const chromiumVersion = browser.version();

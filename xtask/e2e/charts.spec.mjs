@@ -1,7 +1,7 @@
 // Charts as a reader sees them: sharp at every pixel ratio, redrawn on
 // resize and zoom, untouched by the host page's CSS, themed.
 import { test, expect } from '@playwright/test';
-import { hostServer, articlePage, canvasDigest, drawnPixels, watchConsole } from './helpers.mjs';
+import { hostServer, articlePage, canvasDigest, canvasPixelRatio, drawnPixels, watchConsole } from './helpers.mjs';
 
 const HOSTILE_STYLES = {
   'span and letter-spacing': 'span { font-size: 30px !important; padding: 9px } * { letter-spacing: 3px }',
@@ -90,11 +90,7 @@ test('a chart redraws when the pixel ratio changes (zoom, another screen)', asyn
   await page.goto(`${host.url}plain.html`);
   const chart = page.locator('indicator-chart[indicator="us-favourability"]');
   await expect(chart).toHaveAttribute('data-state', 'drawn');
-  const ratio = () =>
-    chart.evaluate((e) => {
-      const canvas = e.shadowRoot.querySelector('canvas');
-      return canvas.width / canvas.getBoundingClientRect().width;
-    });
+  const ratio = () => canvasPixelRatio(chart);
   expect(await ratio()).toBeCloseTo(1, 2);
   const cssWidth = () => chart.evaluate((e) => e.getBoundingClientRect().width);
   const widthBefore = await cssWidth();

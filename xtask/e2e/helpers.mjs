@@ -42,6 +42,14 @@ export function drawnPixels(chart) {
   });
 }
 
+/** Canvas pixels per CSS pixel of a chart: the resolution it was last drawn at. */
+export function canvasPixelRatio(chart) {
+  return chart.evaluate((element) => {
+    const canvas = element.shadowRoot.querySelector('canvas');
+    return canvas.width / canvas.getBoundingClientRect().width;
+  });
+}
+
 /** The ids of every chart, from the data the build wrote. */
 export async function chartIds(request) {
   const data = await (await request.get('data/indicators.json')).json();

@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { hostServer, articlePage, chartsReady, drawAll } from './helpers.mjs';
+import { hostServer, articlePage, canvasPixelRatio, chartsReady, drawAll } from './helpers.mjs';
 
 const CHARTS = process.env.CHARTS_URL;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -141,11 +141,7 @@ test('charts are redrawn at print resolution before printing, and back after', a
   await page.goto(`${CHARTS}embed.html?indicator=us-favourability`);
   const chart = page.locator('indicator-chart');
   await expect(chart).toHaveAttribute('data-state', 'drawn');
-  const ratio = () =>
-    chart.evaluate((e) => {
-      const canvas = e.shadowRoot.querySelector('canvas');
-      return canvas.width / canvas.getBoundingClientRect().width;
-    });
+  const ratio = () => canvasPixelRatio(chart);
   expect(await ratio()).toBeCloseTo(1, 2);
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   expect(await ratio()).toBeCloseTo(3, 2);
