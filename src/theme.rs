@@ -4,7 +4,13 @@
 //! its background, marks the 3:1 asked of graphics, and the two series stay
 //! apart for colour-blind readers. The element's and pages' CSS colours are
 //! generated from here ([`css_custom_properties`]), so the checks cover
-//! what the CSS paints too.
+//! what the CSS paints too; so is their typeface ([`FONT_FAMILY`]).
+
+/// The typeface charts and pages are set in unless a host gives its own:
+/// Arial's metrics (Liberation Sans and Arimo share them), so that widths
+/// measured with the committed Liberation Sans hold wherever a chart or its
+/// SVG is shown.
+pub const FONT_FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -23,7 +23,7 @@ use std::path::Path;
 use crate::layout::{Options, Scene};
 use crate::model::{Chart, all_charts};
 use crate::surface::svg;
-use crate::theme::{DARK, LIGHT, Theme, css_custom_properties};
+use crate::theme::{DARK, FONT_FAMILY, LIGHT, Theme, css_custom_properties};
 
 /// An error while writing the site, naming what was being written.
 pub type SiteError = Box<dyn std::error::Error + Send + Sync>;
@@ -132,26 +132,29 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
     Ok(())
 }
 
-/// The palette as CSS for a page: `:root` custom properties for the light
-/// theme, the dark theme's for readers who prefer it, and either fixed by
-/// `<html data-theme="light|dark">` (an iframe's `theme` parameter).
+/// The palette and typeface as CSS for a page: `:root` custom properties
+/// for the light theme and the font (`--ic-font`), the dark theme's for
+/// readers who prefer it, and either fixed by `<html data-theme="light|dark">`
+/// (an iframe's `theme` parameter).
 pub fn page_theme_css() -> String {
     let (light, dark) = (css_custom_properties(&LIGHT), css_custom_properties(&DARK));
     format!(
-        ":root {{ {light} }}\n\
+        ":root {{ --ic-font: {FONT_FAMILY}; {light} }}\n\
          @media (prefers-color-scheme: dark) {{ :root:not([data-theme=\"light\"]) {{ {dark} }} }}\n\
          :root[data-theme=\"dark\"] {{ {dark} }}\n"
     )
 }
 
-/// The palette for the element's own stylesheet, as a JavaScript module
-/// the element's bundle imports: `LIGHT` and `DARK` custom properties.
+/// The palette and typeface for the element's own stylesheet, as a
+/// JavaScript module the element's bundle imports: `LIGHT` and `DARK`
+/// custom properties, and `FONT_FAMILY`.
 pub fn element_theme_module() -> String {
-    let literal = |css: String| serde_json::Value::String(css).to_string();
+    let literal = |text: &str| serde_json::Value::String(text.to_string()).to_string();
     format!(
-        "// Generated from src/theme.rs by the build. Do not edit.\nexport const LIGHT = {};\nexport const DARK = {};\n",
-        literal(css_custom_properties(&LIGHT)),
-        literal(css_custom_properties(&DARK))
+        "// Generated from src/theme.rs by the build. Do not edit.\nexport const LIGHT = {};\nexport const DARK = {};\nexport const FONT_FAMILY = {};\n",
+        literal(&css_custom_properties(&LIGHT)),
+        literal(&css_custom_properties(&DARK)),
+        literal(FONT_FAMILY)
     )
 }
 
@@ -177,6 +180,33 @@ mod tests {
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).expect("a folder under target/");
         folder
+    }
+
+    /// The pages' and the element's CSS are set in the typeface the native
+    /// surfaces measure with: one stack, from the theme.
+    #[test]
+    fn the_pages_and_the_element_take_their_typeface_from_the_theme() {
+        let quoted = serde_json::Value::String(FONT_FAMILY.into()).to_string();
+        assert!(
+            page_theme_css().contains(&format!("--ic-font: {FONT_FAMILY};")),
+            "{}",
+            page_theme_css()
+        );
+        assert!(
+            element_theme_module().contains(&format!("export const FONT_FAMILY = {quoted};")),
+            "{}",
+            element_theme_module()
+        );
+        for stylesheet in ["page.css", "embed.css"] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("www")
+                .join(stylesheet);
+            let css = std::fs::read_to_string(&path).expect("the stylesheet is in www/");
+            assert!(
+                !css.contains("Arial"),
+                "{stylesheet} names a typeface; use var(--ic-font)"
+            );
+        }
     }
 
     #[test]

@@ -9,11 +9,11 @@ use std::sync::Once;
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
-use super::fonts::{BOLD, FAMILY, LiberationMetrics, REGULAR, height_per_em};
+use super::fonts::{BOLD, LiberationMetrics, REGULAR, height_per_em};
 use crate::layout::{ChartError, Options, Scene, layout};
 use crate::model::Chart;
 use crate::paint::{TextPlacement, paint};
-use crate::theme::Rgb;
+use crate::theme::{FONT_FAMILY, Rgb};
 
 /// An RGB image.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +97,8 @@ fn register_fonts() {
     static REGISTER: Once = Once::new();
     REGISTER.call_once(|| {
         // The committed files are valid fonts; a failure here is a broken checkout.
-        let ok = register_font(FAMILY, FontStyle::Normal, REGULAR).is_ok()
-            && register_font(FAMILY, FontStyle::Bold, BOLD).is_ok();
+        let ok = register_font(FONT_FAMILY, FontStyle::Normal, REGULAR).is_ok()
+            && register_font(FONT_FAMILY, FontStyle::Bold, BOLD).is_ok();
         assert!(
             ok,
             "the committed Liberation Sans files could not be registered"

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use ab_glyph::{Font, FontRef};
 
 use crate::layout::MeasureText;
+use crate::theme::FONT_FAMILY;
 
 pub static REGULAR: &[u8] = include_bytes!("fonts/LiberationSans-Regular.ttf");
 pub static BOLD: &[u8] = include_bytes!("fonts/LiberationSans-Bold.ttf");
@@ -23,17 +24,13 @@ pub fn faces() -> &'static (FontRef<'static>, FontRef<'static>) {
     })
 }
 
-/// Arial's metrics (Liberation Sans and Arimo share them), so that widths
-/// measured with the committed Liberation Sans hold wherever an SVG is shown.
-pub const FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
-
 /// Widths from the committed fonts' advance widths and kerning.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LiberationMetrics;
 
 impl MeasureText for LiberationMetrics {
     fn family(&self) -> &str {
-        FAMILY
+        FONT_FAMILY
     }
 
     fn width(&self, text: &str, em: f64, bold: bool) -> f64 {

@@ -14,17 +14,13 @@ use crate::describe;
 use crate::format::Locale;
 use crate::layout::{self, Options, Scene};
 use crate::model::{self, Chart};
-use crate::theme::{HouseColors, Palette, Rgb, Theme};
+use crate::theme::{FONT_FAMILY, HouseColors, Palette, Rgb, Theme};
 use canvas::{Canvas, CanvasMeasure};
 
 /// talc instead of Rust's default dlmalloc: a few kilobytes less WASM, and
 /// faster for the many small strings layout makes.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
-/// The typeface charts are set in unless the host gives its own: Arial's
-/// metrics (Liberation Sans and Arimo share them), as the static SVGs.
-const DEFAULT_FAMILY: &str = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
 
 /// What the element asks for at each drawing: its attributes as written,
 /// the page's state, and the host's house style. Read field by field from
@@ -288,7 +284,7 @@ impl ChartView {
             .as_deref()
             .map(str::trim)
             .filter(|f| !f.is_empty())
-            .unwrap_or(DEFAULT_FAMILY);
+            .unwrap_or(FONT_FAMILY);
         let options = Options {
             width: request.width,
             height,

@@ -291,7 +291,7 @@ fn labels_never_overlap_or_get_cut_in_the_browser() {
                     };
                     draw(&mut view, &request).expect("draws");
                     let scene = view.scene().expect("laid out");
-                    let face = family.unwrap_or(DEFAULT_FAMILY);
+                    let face = family.unwrap_or(FONT_FAMILY);
                     assert_eq!(scene.font_family, face);
                     let width_of = |text: &str, role: Role| {
                         let (size, bold) = role.spec();

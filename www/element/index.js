@@ -9,7 +9,7 @@ import { forgetWidths } from 'indicator-charts-glue';
 import { IndicatorChart, charts, liveViews, redrawAll } from './element.js';
 import { watchFonts } from './house-style.js';
 import { loadModule, moduleLoaded } from './module.js';
-import { DEFAULT_FONT } from './styles.js';
+import { FONT_FAMILY } from 'indicator-charts-theme';
 
 // devicePixelRatio changes with browser zoom and when a window moves to
 // another screen; a media query on the current ratio says when.
@@ -56,7 +56,7 @@ loadModule().catch(() => {}); // each chart reports a failure itself
 {
   const context = document.createElement('canvas').getContext('2d');
   for (const weight of ['normal', 'bold']) {
-    context.font = `${weight} 14px ${DEFAULT_FONT}`;
+    context.font = `${weight} 14px ${FONT_FAMILY}`;
     context.measureText('Vietnam 2015');
   }
 }

@@ -1,14 +1,12 @@
 // The element's own stylesheet, in its shadow root: the article's CSS
 // cannot reach in, ours cannot leak out. A constructable stylesheet, which
 // applies under a strict `style-src 'self'` policy where a <style> element
-// or a style attribute would be refused. Colours come from the Rust palette
-// (src/theme.rs) through the build's generated theme module; after each
+// or a style attribute would be refused. Colours and the typeface come
+// from src/theme.rs through the build's generated theme module; after each
 // drawing the element sets the palette it drew with (house style included)
 // on `.frame`, so tooltips, tables and messages match the chart.
 
-import { LIGHT, DARK } from 'indicator-charts-theme';
-
-export const DEFAULT_FONT = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif";
+import { LIGHT, DARK, FONT_FAMILY } from 'indicator-charts-theme';
 
 // The data table's closed summary line takes a fixed room (its line and the
 // padding under it), so that a chart can reserve it without measuring.
@@ -22,7 +20,7 @@ const CSS = `
 .frame {
   all: initial; display: block; position: relative; box-sizing: border-box;
   ${LIGHT}
-  font: 14px/1.4 var(--indicator-chart-font-family, ${DEFAULT_FONT});
+  font: 14px/1.4 var(--indicator-chart-font-family, ${FONT_FAMILY});
   color: var(--ic-text); background: var(--ic-background); direction: ltr; text-align: left;
 }
 .frame.dark { ${DARK} }
