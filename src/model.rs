@@ -1,12 +1,13 @@
 //! The figures the viewer is compiled with — `data/indicators.toml`, checked
-//! and baked into [`CATALOG`] (and, for the downloads only, [`EXCLUSIONS`])
-//! by `src/build.rs` — and what the viewer draws from them: a [`Chart`] is
-//! an indicator or the timeline, a [`Datum`] one figure or event of it.
+//! and baked into [`CATALOG`] (and, for the pages and downloads only,
+//! [`EXCLUSIONS`] and the texts' lists of references, [`SOURCES`]) by
+//! `src/build.rs` — and what the viewer draws from them: a [`Chart`] is an
+//! indicator or the timeline, a [`Datum`] one figure or event of it.
 //! Nothing here parses data at run time.
 
 pub use indicator_data::{
-    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
-    Period, Text, Timeline, Unit,
+    Bound, Catalog, ChartKind, Citation, Event, EventDate, Excluded, Exclusion, Figure, Indicator,
+    Named, Period, Reference, ReferenceList, Sources, Text, Timeline, Unit,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
