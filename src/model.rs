@@ -17,6 +17,16 @@ pub fn text(id: &str) -> &'static Text {
     CATALOG.text(id)
 }
 
+/// The entry of the text `text`'s list of references that a record's
+/// source resolves to (its `reference`), verbatim; `None` where the text
+/// cites no source for the record. For the pages and downloads, built
+/// natively: code of the module that called it would link every entry
+/// into the WASM, where a record's `reference.is_some()` says all a drawn
+/// chart needs (whether its text cites a source for it).
+pub fn reference(text: &str, reference: Option<u16>) -> Option<&'static Reference> {
+    SOURCES.entry(text, reference?)
+}
+
 /// Anything the viewer can draw: an indicator or the timeline.
 #[derive(Debug, Clone, Copy)]
 pub enum Chart {
