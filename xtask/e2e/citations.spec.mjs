@@ -36,14 +36,18 @@ function shown(page, id) {
   }, id);
 }
 
-test('every chart page offers a citation that citation-js reads back as the APA it shows', async ({
+test('every chart page, and the viewer page, offer a citation that citation-js reads back as the APA shown', async ({
   browser,
   request,
 }) => {
-  // As a crawler or a reader without scripts sees the page.
+  // As a crawler or a reader without scripts sees the pages.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  for (const id of await chartIds(request)) {
+  const ids = await chartIds(request);
+  await page.goto('index.html');
+  const onIndex = new Map();
+  for (const id of ids) onIndex.set(id, await shown(page, id));
+  for (const id of ids) {
     const address = `${CHARTS}charts/${id}.html`;
     await page.goto(address);
     const { apa: text, bibtex, csl } = await shown(page, id);
@@ -52,6 +56,9 @@ test('every chart page offers a citation that citation-js reads back as the APA 
     expect(text, id).toMatch(/B\. Liu|Foreign Affairs/);
     expect(text, id).toMatch(/citing|cites no source|sources each cites/);
     expect(text, id).toContain(address);
+    // The viewer page cites each chart as its own page does.
+    expect(onIndex.get(id).apa, `${id} on index.html`).toBe(text);
+    expect(onIndex.get(id).bibtex, `${id} on index.html`).toBe(bibtex);
 
     const item = await (await request.get(csl)).json();
     expect(item, id).toHaveLength(1);
@@ -74,18 +81,9 @@ test('every chart page offers a citation that citation-js reads back as the APA 
   await context.close();
 });
 
-test('the viewer page offers each chart’s citation, and the copy buttons copy what it shows', async ({
-  page,
-  context,
-  request,
-}) => {
+test('the copy buttons copy the citation the page shows', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('index.html');
-  const ids = await chartIds(request);
-  for (const id of ids) {
-    const { apa: text, bibtex } = await shown(page, id);
-    expect(apa(bibtex), id).toBe(text);
-  }
   const card = page.locator('#gdp-growth-average');
   await card.locator('.cite summary').click();
   await card.getByRole('button', { name: 'Copy APA' }).click();
