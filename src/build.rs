@@ -40,22 +40,31 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let baked = indicator_data::bake::to_rust(&checked.catalog)
-        .and_then(|catalog| Ok((catalog, indicator_data::bake::to_rust(checked.exclusions)?)));
-    let (catalog, exclusions) = match baked {
+    use indicator_data::bake::to_rust;
+    let baked = to_rust(&checked.catalog).and_then(|catalog| {
+        Ok((
+            catalog,
+            to_rust(checked.exclusions)?,
+            to_rust(&checked.sources)?,
+        ))
+    });
+    let (catalog, exclusions, sources) = match baked {
         Ok(expressions) => expressions,
         Err(e) => {
             eprintln!("data/indicators.toml: {e}");
             std::process::exit(1);
         }
     };
-    // Two statics: the module reads only CATALOG, so the linker leaves the
-    // exclusions (for the downloads) out of the WASM.
+    // Three statics: the module reads only CATALOG, so the linker leaves the
+    // exclusions and the lists of references (for the pages and downloads)
+    // out of the WASM.
     let source = format!(
         "// Baked by src/build.rs from data/indicators.toml. Do not edit.\n\
          pub static CATALOG: Catalog = {catalog};\n\
          /// The numbers of the texts left out on purpose, and why (downloads only).\n\
-         pub static EXCLUSIONS: &[Exclusion] = {exclusions};\n"
+         pub static EXCLUSIONS: &[Exclusion] = {exclusions};\n\
+         /// The texts' lists of references and their citations, resolved (pages and downloads only).\n\
+         pub static SOURCES: Sources = {sources};\n"
     );
     let out =
         PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("catalog.rs");

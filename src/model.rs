@@ -1,12 +1,13 @@
 //! The figures the viewer is compiled with — `data/indicators.toml`, checked
-//! and baked into [`CATALOG`] (and, for the downloads only, [`EXCLUSIONS`])
-//! by `src/build.rs` — and what the viewer draws from them: a [`Chart`] is
-//! an indicator or the timeline, a [`Datum`] one figure or event of it.
+//! and baked into [`CATALOG`] (and, for the pages and downloads only,
+//! [`EXCLUSIONS`] and the texts' lists of references, [`SOURCES`]) by
+//! `src/build.rs` — and what the viewer draws from them: a [`Chart`] is an
+//! indicator or the timeline, a [`Datum`] one figure or event of it.
 //! Nothing here parses data at run time.
 
 pub use indicator_data::{
-    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
-    Period, Text, Timeline, Unit,
+    Bound, Catalog, ChartKind, Citation, Event, EventDate, Excluded, Exclusion, Figure, Indicator,
+    Named, Period, Reference, ReferenceList, Sources, Text, Timeline, Unit,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -14,6 +15,16 @@ include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 /// The text with this id.
 pub fn text(id: &str) -> &'static Text {
     CATALOG.text(id)
+}
+
+/// The entry of the text `text`'s list of references that a record's
+/// source resolves to (its `reference`), verbatim; `None` where the text
+/// cites no source for the record. For the pages and downloads, built
+/// natively: code of the module that called it would link every entry
+/// into the WASM, where a record's `reference.is_some()` says all a drawn
+/// chart needs (whether its text cites a source for it).
+pub fn reference(text: &str, reference: Option<u16>) -> Option<&'static Reference> {
+    SOURCES.entry(text, reference?)
 }
 
 /// Anything the viewer can draw: an indicator or the timeline.

@@ -1,7 +1,8 @@
 // The actions of the viewer page and of each chart's page: copy the embed
-// code (script or iframe), download a chart as PNG or SVG, and keep a
-// linked chart (index.html#ID) in view once the charts above it have drawn
-// and changed height.
+// code (script or iframe), copy a chart's citation (APA or BibTeX, as the
+// page shows it), download a chart as PNG or SVG, and keep a linked chart
+// (index.html#ID) in view once the charts above it have drawn and changed
+// height.
 
 // Without a base URL from the build, the site's root is where this script
 // is (chart pages live one folder down, in charts/).
@@ -97,6 +98,17 @@ document.addEventListener('click', async (event) => {
         (await copy(embedCode(kind, actions.dataset)))
           ? 'Embed code copied.'
           : 'Could not copy; select the code by hand.',
+      );
+      break;
+    }
+    case 'copy-apa':
+    case 'copy-bibtex': {
+      const kind = target.dataset.action.slice('copy-'.length);
+      const citation = document.getElementById(`${id}-${kind}`)?.textContent.trim() ?? '';
+      say(
+        (await copy(citation))
+          ? `${kind === 'apa' ? 'Citation' : 'BibTeX'} copied.`
+          : 'Could not copy; select the citation by hand.',
       );
       break;
     }

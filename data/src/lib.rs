@@ -18,6 +18,6 @@ mod schema;
 pub mod suggest;
 
 pub use schema::{
-    Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
-    Period, Text, Timeline, Unit,
+    Bound, Catalog, ChartKind, Citation, Event, EventDate, Excluded, Exclusion, Figure, Indicator,
+    Named, Period, Reference, ReferenceList, Sources, Text, Timeline, Unit,
 };

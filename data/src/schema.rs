@@ -54,8 +54,14 @@ pub struct Indicator {
     pub values: &'static [Figure],
     /// For units charts: how much one square stands for.
     pub per_square: Option<f64>,
-    /// The citation as the text gives it.
+    /// The citation as the text gives it, or "Not cited in the text".
     pub source: &'static str,
+    /// The entry of its text's list of references that the source cites
+    /// (an index into that text's [`ReferenceList`]), resolved by the build
+    /// from the in-text citation in the quote; `None` when the text cites
+    /// no source for the figure. The entries themselves are kept out of the
+    /// module (see [`Sources`]).
+    pub reference: Option<u16>,
     /// The id of the [`Text`] the figure comes from.
     pub text: &'static str,
     /// The sentence the figure comes from, verbatim.
@@ -81,6 +87,8 @@ pub struct Event {
     /// The id of the [`Text`] that cites it.
     pub text: &'static str,
     pub source: &'static str,
+    /// As for [`Indicator::reference`].
+    pub reference: Option<u16>,
     pub quote: &'static str,
     /// Where the year comes from when the quote does not give it.
     pub date_note: Option<&'static str>,
@@ -125,6 +133,79 @@ pub struct Excluded {
     /// The words around it, word for word, where the number recurs in the
     /// text: which occurrence is meant.
     pub quote: Option<&'static str>,
+}
+
+/// Where the figures' sources are: each text's own list of references,
+/// parsed verbatim from its file, and every citation in the texts' bodies
+/// with the entry it resolves to. Kept apart from the [`Catalog`], for the
+/// pages and downloads only: the module carries a record's entry index
+/// ([`Indicator::reference`]), never the entries.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sources {
+    /// One per [`Text`], in the data file's order.
+    pub lists: &'static [ReferenceList],
+    /// Every in-text citation, in the order of the texts and of their lines.
+    pub citations: &'static [Citation],
+}
+
+/// One text's list of references, or why it has none.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ReferenceList {
+    /// The id of the [`Text`].
+    pub text: &'static str,
+    /// The entries in the text's order; empty when it has no list.
+    pub entries: &'static [Reference],
+    /// What a reader of the list should know about it as a whole (that the
+    /// copy of the text lost the entries' addresses, say).
+    pub note: Option<&'static str>,
+    /// Why the text has no list, when it has none ("The article cites no
+    /// sources").
+    pub none: Option<&'static str>,
+}
+
+/// One entry of a text's list of references.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Reference {
+    /// The entry word for word as the text writes it.
+    pub entry: &'static str,
+    /// Its line in the text's file.
+    pub line: u32,
+    /// The authors' surnames, in order; empty when the entry begins with
+    /// its title.
+    pub authors: &'static [&'static str],
+    /// The title an entry without authors begins with, which in-text
+    /// citations quote: "Trading economics: Vietnam GDP growth rate, 2000-2016".
+    pub title: Option<&'static str>,
+    /// The year of its date, which in-text citations give.
+    pub year: u16,
+    /// What a reader of the entry should know (that the text cites it under
+    /// another spelling, or for something its title does not name).
+    pub note: Option<&'static str>,
+}
+
+/// A citation in a text's body, and the entry it resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Citation {
+    /// The id of the [`Text`].
+    pub text: &'static str,
+    /// Its line in the text's file.
+    pub line: u32,
+    /// As the text writes it: "(Hiebert & Nguyen, 2015)".
+    pub as_written: &'static str,
+    /// The index of its entry in the text's [`ReferenceList`].
+    pub entry: u16,
+}
+
+impl Sources {
+    /// The list of references of the text with this id.
+    pub fn list(&self, text: &str) -> Option<&'static ReferenceList> {
+        self.lists.iter().find(|list| list.text == text)
+    }
+
+    /// Entry `index` of the list of the text with this id.
+    pub fn entry(&self, text: &str, index: u16) -> Option<&'static Reference> {
+        self.list(text)?.entries.get(usize::from(index))
+    }
 }
 
 impl Catalog {

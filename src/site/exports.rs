@@ -4,15 +4,18 @@
 //! one row per figure (`indicators.csv`, and one per chart), per event
 //! (`events.csv`) or per number of the texts left out (`exclusions.csv`),
 //! a nested field becoming `parent_field` columns and a record's text id
-//! its text's citation columns.
+//! its text's citation columns. A record's `reference` (an index into its
+//! text's list of references) becomes the entry itself, verbatim, with its
+//! note; `indicators.json` also holds each text's whole list and every
+//! in-text citation with the entry it resolves to.
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{CATALOG, Catalog, Chart, EXCLUSIONS, Exclusion};
+use crate::model::{CATALOG, Catalog, Chart, EXCLUSIONS, Exclusion, SOURCES, Sources};
 
 /// What `indicators.json` says about itself.
-const ABOUT: &str = "Figures cited by two analyses of US–Vietnam relations (2015–16), each with its source and the sentence it comes from; and the numbers of the texts left out, with the reason. Compiled from data/indicators.toml.";
+const ABOUT: &str = "Figures cited by two analyses of US–Vietnam relations (2015–16), each with its source, the entry of its text's list of references that source resolves to, and the sentence it comes from; each text's list of references, and every citation in the texts with the entry it resolves to; and the numbers of the texts left out, with the reason. Compiled from data/indicators.toml.";
 
 #[derive(Serialize)]
 struct Download<'a> {
@@ -20,15 +23,49 @@ struct Download<'a> {
     #[serde(flatten)]
     catalog: &'a Catalog,
     exclusions: &'a [Exclusion],
+    references: &'a Sources,
 }
 
 /// Everything in the data file, as JSON.
 pub fn json() -> Result<String, serde_json::Error> {
-    Ok(serde_json::to_string_pretty(&Download {
+    let mut download = serde_json::to_value(Download {
         about: ABOUT,
         catalog: &CATALOG,
         exclusions: EXCLUSIONS,
-    })? + "\n")
+        references: &SOURCES,
+    })?;
+    let indicators = download["indicators"].as_array_mut().into_iter().flatten();
+    for record in indicators {
+        with_reference(record);
+    }
+    let events = download["timeline"]["events"]
+        .as_array_mut()
+        .into_iter()
+        .flatten();
+    for record in events {
+        with_reference(record);
+    }
+    Ok(serde_json::to_string_pretty(&download)? + "\n")
+}
+
+/// A record's `reference`, an index into its text's list, replaced by the
+/// entry (verbatim, with its note), or null where the text cites none.
+fn with_reference(record: &mut Value) {
+    let Some(object) = record.as_object_mut() else {
+        return;
+    };
+    let entry = match (object.get("text"), object.get("reference")) {
+        (Some(Value::String(text)), Some(Value::Number(index))) => {
+            let index = index.as_u64().and_then(|i| u16::try_from(i).ok());
+            crate::model::reference(text, index)
+        }
+        _ => None,
+    };
+    let resolved = entry.map_or(
+        Value::Null,
+        |e| serde_json::json!({ "entry": e.entry, "note": e.note }),
+    );
+    object.insert("reference".into(), resolved);
 }
 
 /// Why a CSV could not be written.
@@ -47,9 +84,11 @@ fn error(e: impl std::fmt::Display) -> ExportError {
     ExportError(e.to_string())
 }
 
-/// A record as JSON, its `text` id replaced by the text itself.
+/// A record as JSON, its `text` id replaced by the text itself and its
+/// `reference` by the entry.
 fn with_text(record: &impl Serialize) -> Result<Value, ExportError> {
     let mut value = serde_json::to_value(record).map_err(error)?;
+    with_reference(&mut value);
     if let Some(object) = value.as_object_mut()
         && let Some(Value::String(id)) = object.get("text")
     {
@@ -313,6 +352,49 @@ mod tests {
             .expect("a row");
         assert_eq!(&trade[value], "-3540000000.0");
         assert_eq!(&trade[title], "Bojian Liu");
+    }
+
+    #[test]
+    fn the_downloads_carry_the_entry_each_source_resolves_to() {
+        let data: Value = serde_json::from_str(&json().expect("JSON")).expect("parses");
+        let record = |id: &str| {
+            data["indicators"]
+                .as_array()
+                .and_then(|all| all.iter().find(|i| i["id"] == id))
+                .cloned()
+                .expect("a record")
+        };
+        let entry = record("us-military-aid")["reference"]["entry"].clone();
+        assert!(
+            entry
+                .as_str()
+                .is_some_and(|e| e.starts_with("VOA: US pledges")),
+            "{entry}"
+        );
+        assert!(record("us-military-aid")["reference"]["note"].is_string());
+        assert!(record("china-sea-claim-area")["reference"].is_null());
+        let lists = data["references"]["lists"].as_array().expect("lists");
+        assert_eq!(lists.len(), CATALOG.texts.len());
+        assert_eq!(
+            data["references"]["citations"].as_array().map(Vec::len),
+            Some(SOURCES.citations.len())
+        );
+        let csv = indicators_csv(CATALOG.indicators.iter()).expect("CSV");
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let headers = reader.headers().expect("headers").clone();
+        let column = headers
+            .iter()
+            .position(|c| c == "reference_entry")
+            .expect("a reference_entry column");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
+        let gdp = rows
+            .iter()
+            .find(|r| &r[0] == "gdp-growth-average")
+            .expect("a row");
+        assert_eq!(
+            &gdp[column],
+            "Trading economics: Vietnam GDP growth rate, 2000-2016. (2016). Retrieved from"
+        );
     }
 
     #[test]

@@ -8,11 +8,14 @@
 //! - `share`: the site's base URL, and each chart's oEmbed JSON
 //!   `charts/ID.oembed.json` (only when the base URL is known);
 //! - `exports`: the data as JSON and CSV;
+//! - `cite`: each chart's citation (APA, BibTeX, CSL-JSON `charts/ID.csl.json`,
+//!   and the chart page's `citation_*` tags);
 //! - `hosting`: `_headers`, what a host must send with each file.
 //!
 //! Each chart's SVG and share card are rendered once per build.
 
 pub mod cards;
+pub mod cite;
 pub mod exports;
 pub mod hosting;
 mod pages;
@@ -47,6 +50,9 @@ pub struct Inputs<'a> {
     pub offline_script: &'a str,
     /// The page stylesheet (minified), for `offline.html`.
     pub page_css: &'a str,
+    /// The year the data last changed, which the charts' citations give as
+    /// their date ("n.d." without it).
+    pub data_year: Option<u16>,
 }
 
 /// The width the static pictures are laid out at, in CSS pixels: an
@@ -111,6 +117,10 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
             &format!("data/{id}.csv"),
             exports::chart_csv(rendered.chart)?.as_bytes(),
         )?;
+        write(
+            &share::csl_path(id),
+            pages::csl_json(rendered.chart, inputs, base.as_ref())?.as_bytes(),
+        )?;
     }
     write("data/indicators.json", exports::json()?.as_bytes())?;
     write(
@@ -170,6 +180,7 @@ mod tests {
             module: &[],
             offline_script: "",
             page_css: "",
+            data_year: None,
         }
     }
 

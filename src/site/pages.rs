@@ -12,11 +12,12 @@ use minijinja::{AutoEscape, Environment, Error, context, escape_formatter};
 use serde_json::json;
 
 use super::cards::{CARD_HEIGHT, CARD_WIDTH};
-use super::share::{BaseUrl, card_path, oembed_path, page_path};
+use super::cite::{Cited, Edition, cite};
+use super::share::{BaseUrl, card_path, csl_path, oembed_path, page_path};
 use super::{Inputs, Rendered, SITE_NAME, SiteError, exports};
 use crate::describe::{alt_text, table};
 use crate::format::ENGLISH;
-use crate::model::{self, CATALOG, Chart};
+use crate::model::{self, CATALOG, Chart, SOURCES};
 use crate::surface::svg::escape;
 use crate::words::date_label;
 
@@ -48,9 +49,9 @@ fn environment() -> Result<Environment<'static>, SiteError> {
 /// Where a page's links point: files of the site, from a page `root` away
 /// from its root (`""` or `"../"`), or (offline) the data itself as `data:`
 /// URLs, and the chart pages at the site's address if there is one.
-enum Links<'a> {
+enum Links {
     Files { root: &'static str },
-    Inline { base: Option<&'a BaseUrl> },
+    Inline,
 }
 
 fn data_url(mime: &str, contents: &str) -> String {
@@ -60,21 +61,67 @@ fn data_url(mime: &str, contents: &str) -> String {
     )
 }
 
-/// Everything a page template needs about one chart.
-fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value, SiteError> {
+/// How a page's text names where a record's figure comes from, at length:
+/// the entry of the text's list of references its source cites (verbatim,
+/// with what a reader should know of it), or that the text cites none; and
+/// the entries the note's own citations resolve to.
+fn sourcing(text: &str, reference: Option<u16>, note: Option<&str>) -> serde_json::Value {
+    let list = SOURCES.list(text);
+    let entry = model::reference(text, reference);
+    let uncited = match (entry, list.and_then(|l| l.none)) {
+        (Some(_), _) => None,
+        (None, Some(none)) => Some(none),
+        (None, None) => Some("The text cites no source for this sentence."),
+    };
+    let note_entries: Vec<serde_json::Value> = note
+        .map(|note| {
+            SOURCES
+                .citations
+                .iter()
+                .filter(|c| c.text == text && note.contains(c.as_written))
+                .filter_map(|c| {
+                    let entry = model::reference(text, Some(c.entry))?;
+                    Some(json!({ "as_written": c.as_written, "entry": entry.entry, "note": entry.note }))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    json!({
+        "entry": entry.map(|e| json!({ "entry": e.entry, "note": e.note })),
+        "list_note": entry.and(list).and_then(|l| l.note),
+        "uncited": uncited,
+        "note_entries": note_entries,
+    })
+}
+
+/// Everything a page template needs about one chart. `base` is the site's
+/// address, if known, and `year` the data's, for the chart's citation.
+fn chart_context(
+    rendered: &Rendered,
+    links: &Links,
+    base: Option<&BaseUrl>,
+    year: Option<u16>,
+) -> Result<serde_json::Value, SiteError> {
     let chart = rendered.chart;
     let id = chart.id();
-    let (csv_href, svg_href, permalink) = match links {
+    let address = base.map(|base| base.join(&page_path(id)));
+    let cited = citation(chart, base, year);
+    let (csv_href, svg_href, csl_href, permalink) = match links {
         Links::Files { root } => (
             format!("{root}data/{id}.csv"),
             format!("{root}charts/{id}.svg"),
+            format!("{root}{}", csl_path(id)),
             format!("{root}{}", page_path(id)),
         ),
-        Links::Inline { base } => (
+        Links::Inline => (
             data_url("text/csv", &exports::chart_csv(chart)?),
             data_url("image/svg+xml", &rendered.svg),
+            data_url(
+                "application/vnd.citationstyles.csl+json",
+                &csl_text(&cited.csl)?,
+            ),
             // A file opened from disk has no chart pages beside it.
-            base.map_or_else(|| format!("#{id}"), |base| base.join(&page_path(id))),
+            address.clone().unwrap_or_else(|| format!("#{id}")),
         ),
     };
     let mut context = json!({
@@ -89,11 +136,18 @@ fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value
         "csv_href": csv_href,
         "svg_href": svg_href,
         "permalink": permalink,
+        "cite": {
+            "apa_html": cited.apa_html,
+            "bibtex": cited.bibtex,
+            "csl_href": csl_href,
+            "meta": cited.meta,
+        },
     });
     let details = match chart {
         Chart::Indicator(indicator) => json!({
             "quote": indicator.quote,
             "citation": format!("Source: {} · {}", indicator.source, model::text(indicator.text).full_citation()),
+            "sourcing": sourcing(indicator.text, indicator.reference, indicator.note),
         }),
         Chart::Timeline(timeline) => json!({
             "events": timeline.events.iter().map(|e| json!({
@@ -102,6 +156,7 @@ fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value
                 "quote": e.quote,
                 "source": format!("Source: {} · {}{}", e.source, model::text(e.text).full_citation(),
                     e.date_note.map(|n| format!(". {n}")).unwrap_or_default()),
+                "sourcing": sourcing(e.text, e.reference, e.note),
             })).collect::<Vec<_>>(),
             "citation": format!(
                 "Sources: as cited in each text · {}",
@@ -123,18 +178,27 @@ pub fn index(
     offline: bool,
 ) -> Result<String, SiteError> {
     let links = if offline {
-        Links::Inline { base }
+        Links::Inline
     } else {
         Links::Files { root: "" }
     };
     let contexts = charts
         .iter()
-        .map(|rendered| chart_context(rendered, &links))
+        .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
         .collect::<Result<Vec<_>, _>>()?;
     let texts: Vec<_> = CATALOG
         .texts
         .iter()
-        .map(|t| json!({ "citation": t.full_citation(), "note": t.note }))
+        .map(|t| {
+            let list = SOURCES.list(t.id);
+            json!({
+                "citation": t.full_citation(),
+                "note": t.note,
+                "references": list.map(|l| l.entries.iter().map(|e| json!({ "entry": e.entry, "note": e.note })).collect::<Vec<_>>()),
+                "references_note": list.and_then(|l| l.note),
+                "no_references": list.and_then(|l| l.none),
+            })
+        })
         .collect();
     let downloads = match links {
         Links::Files { .. } => {
@@ -145,7 +209,7 @@ pub fn index(
                 "exclusions": "data/exclusions.csv",
             })
         }
-        Links::Inline { .. } => json!({
+        Links::Inline => json!({
             "json": data_url("application/json", &exports::json()?),
             "csv": data_url("text/csv", &exports::indicators_csv(CATALOG.indicators.iter())?),
             "events": data_url("text/csv", &exports::events_csv()?),
@@ -176,6 +240,33 @@ pub fn index(
             script => script,
             wasm_base64 => wasm_base64,
         })?)
+}
+
+/// A CSL-JSON file: one item, in a list as citation managers expect.
+fn csl_text(item: &serde_json::Value) -> Result<String, SiteError> {
+    Ok(serde_json::to_string_pretty(&[item])? + "\n")
+}
+
+/// The chart's citation: its page's address, if the site's is known, and
+/// the data's year.
+fn citation(chart: Chart, base: Option<&BaseUrl>, year: Option<u16>) -> Cited {
+    let address = base.map(|base| base.join(&page_path(chart.id())));
+    cite(
+        chart,
+        &Edition {
+            url: address.as_deref(),
+            year,
+        },
+    )
+}
+
+/// `charts/ID.csl.json`: the chart's citation for citation managers.
+pub fn csl_json(
+    chart: Chart,
+    inputs: &Inputs<'_>,
+    base: Option<&BaseUrl>,
+) -> Result<String, SiteError> {
+    csl_text(&citation(chart, base, inputs.data_year).csl)
 }
 
 /// `embed.html`: one chart, chosen by the `indicator` query parameter; the
@@ -213,7 +304,7 @@ pub fn chart_page(
             "oembed": base.join(&oembed_path(id)),
         })
     });
-    let chart = chart_context(rendered, &Links::Files { root })?;
+    let chart = chart_context(rendered, &Links::Files { root }, base, inputs.data_year)?;
     Ok(environment()?
         .get_template("chart.html")?
         .render(context! {
@@ -241,6 +332,7 @@ mod tests {
         module: &[],
         offline_script: "",
         page_css: "",
+        data_year: Some(2026),
     };
 
     fn rendered(id: &str) -> Rendered {
@@ -293,6 +385,33 @@ mod tests {
             assert!(page.contains(expected), "missing {expected}");
         }
         assert!(!page.contains("Built without a base URL"));
+    }
+
+    #[test]
+    fn a_chart_page_shows_the_entry_its_source_resolves_to_and_how_to_cite_it() {
+        let base = BaseUrl::parse("https://example.com/f").expect("valid");
+        let page =
+            chart_page(&rendered("us-favourability"), &INPUTS, Some(&base)).expect("renders");
+        for expected in [
+            "In the text’s list of references: <span class=\"entry\">Global Indicator Database: Opinion of the United States. (2015). Retrieved from</span>",
+            "Note: The text cites it as “Global Indicators Database”",
+            "The note cites (Stokes, 2015): <span class=\"entry\">Stokes, B. (2015, Sept 2).",
+            "<details class=\"cite\" open>",
+            "<dd class=\"cite-apa\" id=\"us-favourability-apa\"><i>Vietnamese with a favourable view of the US</i>. (2026). [Chart of a figure from B. Liu",
+            "<pre class=\"cite-bibtex\" id=\"us-favourability-bibtex\">@misc{us-vietnam-figures-us-favourability,",
+            "<a href=\"../charts/us-favourability.csl.json\" download=\"us-favourability.csl.json\"",
+            "<meta name=\"citation_title\" content=\"Vietnamese with a favourable view of the US\">",
+            "<meta name=\"citation_fulltext_html_url\" content=\"https://example.com/f/charts/us-favourability.html\">",
+        ] {
+            assert!(page.contains(expected), "missing {expected}");
+        }
+        let uncited =
+            chart_page(&rendered("china-sea-claim-area"), &INPUTS, None).expect("renders");
+        assert!(
+            uncited.contains(
+                "<p class=\"reference\">The article, as copied, has no list of references"
+            )
+        );
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub fn card_path(id: &str) -> String {
 pub fn oembed_path(id: &str) -> String {
     format!("charts/{id}.oembed.json")
 }
+pub fn csl_path(id: &str) -> String {
+    format!("charts/{id}.csl.json")
+}
 
 /// An oEmbed 1.0 response of type `rich` (oembed.com, section 2.3.4).
 #[derive(Debug, Serialize)]

@@ -7,8 +7,8 @@
 //!   minified module) and `indicator-charts.<hash>.wasm`;
 //! - `page.js`, `embed.js`, `embed-resize.js`, `page.css`, `embed.css`;
 //! - `charts/<id>.svg`; `charts/<id>.html`, each chart's own page, with
-//!   its share card `charts/<id>.png` and (with `--base-url`) its oEmbed
-//!   JSON `charts/<id>.oembed.json`;
+//!   its share card `charts/<id>.png`, its citation `charts/<id>.csl.json`
+//!   and (with `--base-url`) its oEmbed JSON `charts/<id>.oembed.json`;
 //! - `data/`: `indicators.json`, `indicators.csv`, `events.csv`,
 //!   `exclusions.csv` and `<id>.csv` for each chart;
 //! - `integrity.json`: the hashes of the script and the module;
@@ -29,6 +29,19 @@ pub struct DistOptions {
     /// offers (by default the page's own address) and the chart pages'
     /// sharing metadata (left out without it).
     pub base_url: Option<String>,
+}
+
+/// The year of the last commit that changed `data/`: the date the charts'
+/// citations give. A checkout without git history gets none ("n.d.").
+fn data_year() -> Option<u16> {
+    let output = Command::new("git")
+        .args(["log", "-1", "--format=%cs", "--", "data"])
+        .current_dir(root())
+        .output()
+        .ok()
+        .filter(|output| output.status.success())?;
+    let date = String::from_utf8(output.stdout).ok()?;
+    date.get(..4)?.parse().ok()
 }
 
 /// Builds the site; returns the output folder.
@@ -111,6 +124,7 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
             module: &module.wasm,
             offline_script: &std::fs::read_to_string(&offline_script)?,
             page_css: &std::fs::read_to_string(out.join("page.css"))?,
+            data_year: data_year(),
         },
     )
     .map_err(|e| anyhow!("{e}"))?;

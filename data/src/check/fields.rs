@@ -217,6 +217,41 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// An optional array of tables (`key = [{ … }, { … }]`), each with its
+    /// offset; anything else is reported, saying how to `write` them ("each
+    /// as { hedge = …, why = … }").
+    pub fn tables(
+        &mut self,
+        reporter: &mut Reporter<'_>,
+        key: &'static str,
+        write: &str,
+    ) -> Vec<(&'t DeTable<'i>, usize)> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Array(items) = value.get_ref() else {
+            let shown = show(value.get_ref());
+            self.error(
+                reporter,
+                value.span().start,
+                format!("{key} is {shown}; write {write}"),
+            );
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(table) => tables.push((table, item.span().start)),
+                other => self.error(
+                    reporter,
+                    item.span().start,
+                    format!("{key} entry {} is not a table; write {write}", show(other)),
+                ),
+            }
+        }
+        tables
+    }
+
     /// Reports fields that were never read, suggesting the closest known name.
     pub fn finish(self, reporter: &mut Reporter<'_>) {
         for (key, _) in self.table.iter() {

@@ -7,16 +7,20 @@
 //! the file, the line and the field, quotes the offending value and says what
 //! would be right.
 
+mod attribution;
 mod completeness;
 mod fields;
+mod hedges;
 mod numerals;
 pub mod quotes;
 mod records;
+mod references;
+mod sourcing;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::{Catalog, Exclusion};
+use crate::{Catalog, Exclusion, Sources};
 
 /// A data file that passed every check.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +30,9 @@ pub struct Checked {
     /// The numbers of the texts left out on purpose, with the reasons: for
     /// the downloads, not the module.
     pub exclusions: &'static [Exclusion],
+    /// Each text's list of references and its body's citations, resolved:
+    /// for the pages and the downloads, not the module.
+    pub sources: Sources,
 }
 
 /// One problem in the data file, located to a line.
@@ -87,5 +94,7 @@ pub fn parse(
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod fuzz;
+#[cfg(test)]
+mod sourcing_tests;
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,10 @@ use toml::de::{DeTable, DeValue};
 
 use super::completeness::{self, Placed};
 use super::fields::{Fields, Reporter, show};
+use super::hedges::Claim;
 use super::numerals::stated_value;
 use super::quotes::{appears_in, matching_prefix, normalise};
+use super::sourcing::{self, Sourced};
 use super::{Checked, DataError};
 use crate::suggest::closest;
 use crate::{
@@ -18,7 +20,7 @@ use crate::{
 
 /// A string the records keep for as long as the program runs: the build
 /// script's records live until it exits.
-fn leak(text: String) -> &'static str {
+pub(super) fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
@@ -28,7 +30,7 @@ fn leak_spanned(text: Spanned<String>) -> &'static str {
 
 /// The texts by id, with their file name and contents for checking quotes
 /// (`None` when the file could not be read, which is reported once).
-type Texts = HashMap<String, Option<(String, String)>>;
+pub(super) type Texts = HashMap<String, Option<(String, String)>>;
 
 pub fn validate(
     source: &str,
@@ -48,6 +50,7 @@ pub fn validate(
     let mut top = Fields::new(document.get_ref(), 0, "the file".to_string());
 
     let mut text_contents = Texts::new();
+    let mut sourced = Sourced::new();
     let mut texts = Vec::new();
     let folder = display.rsplit_once('/').map_or("", |(folder, _)| folder);
     for (table, start) in tables(&mut top, &mut reporter, "text", true) {
@@ -57,7 +60,7 @@ pub fn validate(
             &mut reporter,
             read_text,
             folder,
-            &mut text_contents,
+            (&mut text_contents, &mut sourced),
         ) {
             texts.push(text);
         }
@@ -65,14 +68,16 @@ pub fn validate(
 
     let mut indicators = Vec::new();
     for (table, start) in tables(&mut top, &mut reporter, "indicator", true) {
-        if let Some(indicator) = indicator_record(table, start, &mut reporter, &text_contents) {
+        if let Some(indicator) =
+            indicator_record(table, start, &mut reporter, (&text_contents, &sourced))
+        {
             indicators.push((start, indicator));
         }
     }
 
     let mut events = Vec::new();
     for (table, start) in tables(&mut top, &mut reporter, "event", true) {
-        if let Some(event) = event_record(table, start, &mut reporter, &text_contents) {
+        if let Some(event) = event_record(table, start, &mut reporter, (&text_contents, &sourced)) {
             events.push((start, event));
         }
     }
@@ -157,6 +162,7 @@ pub fn validate(
     }
     let (_, id, title) = timeline.expect("a missing timeline is reported above");
     let exclusions: Vec<Exclusion> = exclusions.into_iter().map(|e| e.exclusion).collect();
+    let sources = sourcing::sources(&texts, &sourced);
     Ok(Checked {
         catalog: Catalog {
             texts: texts.leak(),
@@ -168,6 +174,7 @@ pub fn validate(
             },
         },
         exclusions: exclusions.leak(),
+        sources,
     })
 }
 
@@ -179,42 +186,18 @@ fn tables<'t, 'i>(
     name: &'static str,
     required: bool,
 ) -> Vec<(&'t DeTable<'i>, usize)> {
-    let Some(value) = top.get(name) else {
-        if required {
-            reporter.error(
-                0,
-                None,
-                format!("no [[{name}]] records; the viewer needs at least one"),
-            );
-        }
-        return Vec::new();
-    };
-    let DeValue::Array(items) = value.get_ref() else {
+    if required && top.get(name).is_none() {
         reporter.error(
-            value.span().start,
+            0,
             None,
-            format!(
-                "{name} is {}; write each record as a [[{name}]] table",
-                show(value.get_ref())
-            ),
+            format!("no [[{name}]] records; the viewer needs at least one"),
         );
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for item in items.iter() {
-        match item.get_ref() {
-            DeValue::Table(table) => out.push((table, item.span().start)),
-            other => reporter.error(
-                item.span().start,
-                None,
-                format!(
-                    "{name} {} is not a table; write it as [[{name}]]",
-                    show(other)
-                ),
-            ),
-        }
     }
-    out
+    top.tables(
+        reporter,
+        name,
+        &format!("each record as a [[{name}]] table"),
+    )
 }
 
 /// The `id` field, which must be a slug (it appears in URLs and embeds).
@@ -331,7 +314,7 @@ fn quote(
 
 /// Why `quote` is not word for word in the text `contents` of `file`, or
 /// `None` when it is.
-fn departure(quote: &str, file: &str, contents: &str) -> Option<String> {
+pub(super) fn departure(quote: &str, file: &str, contents: &str) -> Option<String> {
     if appears_in(quote, contents) {
         return None;
     }
@@ -355,7 +338,7 @@ fn text_record(
     reporter: &mut Reporter<'_>,
     read_text: &dyn Fn(&str) -> Result<String, String>,
     folder: &str,
-    contents: &mut Texts,
+    (contents, sourced): (&mut Texts, &mut Sourced),
 ) -> Option<Text> {
     let mut fields = Fields::new(table, start, "text".to_string());
     let id = slug(&mut fields, reporter);
@@ -368,6 +351,7 @@ fn text_record(
     let date = fields.optional_text(reporter, "date");
     let publication = fields.optional_text(reporter, "publication");
     let note = fields.optional_text(reporter, "note");
+    let references = sourcing::text_fields(&mut fields, reporter);
     if title.is_none() && publication.is_none() {
         fields.error(
             reporter,
@@ -389,10 +373,15 @@ fn text_record(
             None
         }
     });
+    let record = fields.record.clone();
     fields.finish(reporter);
     let id = id?.into_inner();
     let file = file.map(|(file, text)| {
-        contents.insert(id.clone(), Some((format!("{folder}/{file}"), text)));
+        let shown = (format!("{folder}/{file}"), text);
+        if let Some(checked) = sourcing::text(references, Some(&shown), &record, reporter) {
+            sourced.insert(id.clone(), checked);
+        }
+        contents.insert(id.clone(), Some(shown));
         file
     });
     contents.entry(id.clone()).or_insert(None);
@@ -411,7 +400,7 @@ fn indicator_record(
     table: &DeTable<'_>,
     start: usize,
     reporter: &mut Reporter<'_>,
-    texts: &Texts,
+    (texts, sourced): (&Texts, &Sourced),
 ) -> Option<Indicator> {
     let mut fields = Fields::new(table, start, "indicator".to_string());
     let id = slug(&mut fields, reporter);
@@ -457,6 +446,31 @@ fn indicator_record(
             per_square.as_ref(),
         );
     }
+    let claim = Claim {
+        kind: "indicator",
+        words: title
+            .iter()
+            .map(|t| t.get_ref().as_str())
+            .chain(figures.iter().flatten().filter_map(|f| f.label))
+            .collect(),
+        note: note.as_ref().map(|n| n.get_ref().as_str()),
+        figures: figures
+            .iter()
+            .flatten()
+            .map(|f| (f.as_written, Some(f.bound)))
+            .collect(),
+    };
+    let reference = sourcing::record(
+        &mut fields,
+        reporter,
+        texts,
+        sourced,
+        text.as_ref().map(|(id, _)| id.as_str()),
+        source.as_ref(),
+        quote.as_ref(),
+        note.as_ref(),
+        claim,
+    );
     fields.finish(reporter);
     Some(Indicator {
         id: leak_spanned(id?),
@@ -467,6 +481,7 @@ fn indicator_record(
         values: figures?.leak(),
         per_square: per_square.map(Spanned::into_inner),
         source: leak_spanned(source?),
+        reference,
         text: leak(text?.0),
         quote: leak_spanned(quote?),
         note: note.map(leak_spanned),
@@ -818,7 +833,7 @@ fn event_record(
     table: &DeTable<'_>,
     start: usize,
     reporter: &mut Reporter<'_>,
-    texts: &Texts,
+    (texts, sourced): (&Texts, &Sourced),
 ) -> Option<Event> {
     let mut fields = Fields::new(table, start, "event".to_string());
     let label = fields.text(reporter, "label");
@@ -858,6 +873,23 @@ fn event_record(
             _ => {}
         }
     }
+    let claim = Claim {
+        kind: "event",
+        words: label.iter().map(|l| l.get_ref().as_str()).collect(),
+        note: note.as_ref().map(|n| n.get_ref().as_str()),
+        figures: when.iter().map(|w| (w.get_ref().as_str(), None)).collect(),
+    };
+    let reference = sourcing::record(
+        &mut fields,
+        reporter,
+        texts,
+        sourced,
+        text.as_ref().map(|(id, _)| id.as_str()),
+        source.as_ref(),
+        quote.as_ref(),
+        note.as_ref(),
+        claim,
+    );
     fields.finish(reporter);
     Some(Event {
         date: date?.into_inner(),
@@ -865,6 +897,7 @@ fn event_record(
         label: leak_spanned(label?),
         text: leak(text?.0),
         source: leak_spanned(source?),
+        reference,
         quote: leak_spanned(quote?),
         date_note: date_note.map(leak_spanned),
         note: note.map(leak_spanned),

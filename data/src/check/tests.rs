@@ -5,16 +5,25 @@ use super::quotes::appears_in;
 use super::{Checked, Location, load, parse};
 use crate::Catalog;
 
-/// The test's text: two lines, so that errors located in it show the line.
-const TEXT: &str = "At the end of 2015, Vietnam fell back into a trade deficit of US$3.54 billion \
+/// The test text's body: two lines, so that errors located in it show the line.
+pub(super) const BODY: &str = "At the end of 2015, Vietnam fell back into a trade deficit of US$3.54 billion \
                     (Customs, 2015) after three years of surpluses.\n\
                     Every dry season since 2009, China flexed its muscle.\n";
 
+/// The test text's list of references, after its body.
+pub(super) const LIST: &str = "\nCustoms, V. (2015). Trade statistics. Retrieved from\n";
+
+/// The test's text: its body, then its list of references.
+fn text() -> String {
+    format!("{BODY}{LIST}")
+}
+
 /// A small valid file; each test breaks one thing in it.
-const VALID: &str = r#"[[text]]
+pub(super) const VALID: &str = r#"[[text]]
 id = "liu-2016"
 file = "texts/liu.txt"
 title = "A title"
+references = { first = "Customs, V.", last = "Customs, V." }
 
 [[indicator]]
 id = "trade-balance-2015"
@@ -23,7 +32,7 @@ chart = "balance"
 unit = "usd"
 period = 2015
 values = [{ label = "2015", value = -3_540_000_000, as_written = "US$3.54 billion" }]
-source = "Vietnam Customs Statistics, 2016"
+source = "Customs, 2015"
 text = "liu-2016"
 quote = "At the end of 2015, Vietnam fell back into a trade deficit of US$3.54 billion (Customs, 2015) after three years of surpluses."
 
@@ -45,15 +54,16 @@ reason = "Not charted in this test file."
 numbers = [
   { as_written = "three years" },
   { as_written = "2015", quote = "(Customs, 2015)" },
+  { as_written = "(2015)" },
 ]
 "#;
 
-fn check(source: &str) -> Result<Checked, Vec<String>> {
-    check_against(source, TEXT)
+pub(super) fn check(source: &str) -> Result<Checked, Vec<String>> {
+    check_against(source, &text())
 }
 
 /// `source` checked with `text` as the contents of `texts/liu.txt`.
-fn check_against(source: &str, text: &str) -> Result<Checked, Vec<String>> {
+pub(super) fn check_against(source: &str, text: &str) -> Result<Checked, Vec<String>> {
     parse(source, "data/indicators.toml", &|file| {
         if file == "texts/liu.txt" {
             Ok(text.to_string())
@@ -65,7 +75,7 @@ fn check_against(source: &str, text: &str) -> Result<Checked, Vec<String>> {
 }
 
 /// The errors after replacing `from` with `to` in the valid file.
-fn errors_with(from: &str, to: &str) -> Vec<String> {
+pub(super) fn errors_with(from: &str, to: &str) -> Vec<String> {
     assert!(
         VALID.contains(from),
         "test setup: {from:?} is not in the valid file"
@@ -76,7 +86,7 @@ fn errors_with(from: &str, to: &str) -> Vec<String> {
     }
 }
 
-fn assert_one_error(from: &str, to: &str, expected: &str) {
+pub(super) fn assert_one_error(from: &str, to: &str, expected: &str) {
     assert_eq!(errors_with(from, to), vec![expected.to_string()]);
 }
 
@@ -96,7 +106,7 @@ fn a_value_that_is_not_a_number_names_file_line_and_field() {
     assert_one_error(
         "value = -3_540_000_000",
         "value = \"n/a\"",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": value \"n/a\" is not a number",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": value \"n/a\" is not a number",
     );
 }
 
@@ -105,7 +115,7 @@ fn a_value_that_is_not_finite_is_refused() {
     assert_one_error(
         "value = -3_540_000_000",
         "value = nan",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": value nan is not a finite number",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": value nan is not a finite number",
     );
 }
 
@@ -114,7 +124,7 @@ fn invalid_toml_is_reported_with_its_line() {
     let errors = errors_with("title = \"Trade balance\"", "title = \"Trade balance");
     assert_eq!(errors.len(), 1);
     assert!(
-        errors[0].starts_with("data/indicators.toml:8: not valid TOML: "),
+        errors[0].starts_with("data/indicators.toml:9: not valid TOML: "),
         "{errors:?}"
     );
 }
@@ -122,19 +132,19 @@ fn invalid_toml_is_reported_with_its_line() {
 #[test]
 fn a_missing_field_is_named() {
     assert_one_error(
-        "source = \"Vietnam Customs Statistics, 2016\"\n",
+        "source = \"Customs, 2015\"\n",
         "",
-        "data/indicators.toml:6: indicator \"trade-balance-2015\": missing field \"source\" (a string)",
+        "data/indicators.toml:7: indicator \"trade-balance-2015\": missing field \"source\" (a string)",
     );
 }
 
 #[test]
 fn a_misspelt_field_gets_a_suggestion() {
     assert_eq!(
-        errors_with("source = \"Vietnam", "sorce = \"Vietnam"),
+        errors_with("source = \"Customs", "sorce = \"Customs"),
         vec![
-            "data/indicators.toml:6: indicator \"trade-balance-2015\": missing field \"source\" (a string)",
-            "data/indicators.toml:13: indicator \"trade-balance-2015\": unknown field \"sorce\"; did you mean \"source\"?",
+            "data/indicators.toml:7: indicator \"trade-balance-2015\": missing field \"source\" (a string)",
+            "data/indicators.toml:14: indicator \"trade-balance-2015\": unknown field \"sorce\"; did you mean \"source\"?",
         ]
     );
 }
@@ -144,12 +154,12 @@ fn an_unknown_chart_kind_lists_or_suggests_the_known_ones() {
     assert_one_error(
         "chart = \"balance\"",
         "chart = \"balanse\"",
-        "data/indicators.toml:9: indicator \"trade-balance-2015\": chart \"balanse\" is not known; did you mean \"balance\"?",
+        "data/indicators.toml:10: indicator \"trade-balance-2015\": chart \"balanse\" is not known; did you mean \"balance\"?",
     );
     assert_one_error(
         "unit = \"usd\"",
         "unit = \"euros\"",
-        "data/indicators.toml:10: indicator \"trade-balance-2015\": unit \"euros\" is not known; expected one of: percent, percent-change, usd, people, square-miles, years, days",
+        "data/indicators.toml:11: indicator \"trade-balance-2015\": unit \"euros\" is not known; expected one of: percent, percent-change, usd, people, square-miles, years, days",
     );
 }
 
@@ -158,7 +168,7 @@ fn an_id_must_be_a_slug() {
     assert_one_error(
         "id = \"trade-balance-2015\"",
         "id = \"Trade balance 2015\"",
-        "data/indicators.toml:7: indicator: id \"Trade balance 2015\" is not a slug; use lowercase letters, digits and single hyphens, e.g. \"trade-balance-2015\"",
+        "data/indicators.toml:8: indicator: id \"Trade balance 2015\" is not a slug; use lowercase letters, digits and single hyphens, e.g. \"trade-balance-2015\"",
     );
 }
 
@@ -167,7 +177,7 @@ fn ids_must_be_unique() {
     assert_one_error(
         "id = \"timeline\"",
         "id = \"trade-balance-2015\"",
-        "data/indicators.toml:17: id \"trade-balance-2015\" is already used on line 6; ids must be unique",
+        "data/indicators.toml:18: id \"trade-balance-2015\" is already used on line 7; ids must be unique",
     );
 }
 
@@ -176,7 +186,7 @@ fn a_quote_must_appear_word_for_word() {
     assert_one_error(
         "fell back into a trade deficit",
         "fell into a trade deficit",
-        "data/indicators.toml:15: indicator \"trade-balance-2015\": quote does not appear word for word in data/texts/liu.txt: it departs from the text after \"…At the end of 2015, Vietnam fell \"",
+        "data/indicators.toml:16: indicator \"trade-balance-2015\": quote does not appear word for word in data/texts/liu.txt: it departs from the text after \"…At the end of 2015, Vietnam fell \"",
     );
 }
 
@@ -185,17 +195,17 @@ fn as_written_must_be_in_the_quote_and_agree_with_the_value() {
     assert_one_error(
         "value = -3_540_000_000",
         "value = -3_500_000_000",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": value -3500000000 does not match as_written \"US$3.54 billion\", which says 3540000000; make them agree",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": value -3500000000 does not match as_written \"US$3.54 billion\", which says 3540000000; make them agree",
     );
     assert_one_error(
         "as_written = \"US$3.54 billion\"",
         "as_written = \"3.54 billion dollars\"",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": as_written \"3.54 billion dollars\" does not appear in the quote; copy the figure as the quote writes it",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": as_written \"3.54 billion dollars\" does not appear in the quote; copy the figure as the quote writes it",
     );
     assert_one_error(
         "as_written = \"US$3.54 billion\"",
         "as_written = \"trade deficit\"",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": as_written \"trade deficit\" states no number; write the figure as the text does, e.g. \"6.15 percent\"",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": as_written \"trade deficit\" states no number; write the figure as the text does, e.g. \"6.15 percent\"",
     );
 }
 
@@ -204,12 +214,12 @@ fn a_period_must_be_one_the_quote_gives() {
     assert_one_error(
         "period = 2015",
         "period = 2014",
-        "data/indicators.toml:11: indicator \"trade-balance-2015\": period year 2014 does not appear in the quote; give the period the text gives",
+        "data/indicators.toml:12: indicator \"trade-balance-2015\": period year 2014 does not appear in the quote; give the period the text gives",
     );
     assert_one_error(
         "period = 2015",
         "period = \"2015\"",
-        "data/indicators.toml:11: indicator \"trade-balance-2015\": period \"2015\" is not a year or a range; write 2015 or { start = 2000, end = 2015 }",
+        "data/indicators.toml:12: indicator \"trade-balance-2015\": period \"2015\" is not a year or a range; write 2015 or { start = 2000, end = 2015 }",
     );
 }
 
@@ -218,22 +228,22 @@ fn each_chart_kind_gets_what_it_needs() {
     assert_eq!(
         errors_with("chart = \"balance\"", "chart = \"units\""),
         vec![
-            "data/indicators.toml:6: indicator \"trade-balance-2015\": a units chart needs per_square: how much one square stands for",
-            "data/indicators.toml:6: indicator \"trade-balance-2015\": a negative value can only be drawn by a balance chart",
+            "data/indicators.toml:7: indicator \"trade-balance-2015\": a units chart needs per_square: how much one square stands for",
+            "data/indicators.toml:7: indicator \"trade-balance-2015\": a negative value can only be drawn by a balance chart",
         ]
     );
     let errors = errors_with("chart = \"balance\"", "chart = \"average\"");
     assert_eq!(
         errors,
         vec![
-            "data/indicators.toml:6: indicator \"trade-balance-2015\": an average chart needs a period range, e.g. { start = 2000, end = 2015 }",
-            "data/indicators.toml:6: indicator \"trade-balance-2015\": a negative value can only be drawn by a balance chart",
+            "data/indicators.toml:7: indicator \"trade-balance-2015\": an average chart needs a period range, e.g. { start = 2000, end = 2015 }",
+            "data/indicators.toml:7: indicator \"trade-balance-2015\": a negative value can only be drawn by a balance chart",
         ]
     );
     assert_one_error(
         "period = 2015",
         "period = 2015\nper_square = 1",
-        "data/indicators.toml:12: indicator \"trade-balance-2015\": per_square is only for units charts",
+        "data/indicators.toml:13: indicator \"trade-balance-2015\": per_square is only for units charts",
     );
 }
 
@@ -251,7 +261,7 @@ fn a_text_must_exist_and_be_referenced_by_id() {
     assert_eq!(
         errors,
         vec![
-            "data/indicators.toml:14: indicator \"trade-balance-2015\": text \"liu-2061\" is not a [[text]] id; did you mean \"liu-2016\"?"
+            "data/indicators.toml:15: indicator \"trade-balance-2015\": text \"liu-2061\" is not a [[text]] id; did you mean \"liu-2016\"?"
         ]
     );
 }
@@ -261,17 +271,17 @@ fn event_dates_are_checked() {
     assert_one_error(
         "date = 2009",
         "date = \"2009-13\"",
-        "data/indicators.toml:22: event \"Shows of force\": date \"2009-13\" is not a date; write a year (2015), a month (\"2015-04\") or a day (\"2015-04-22\")",
+        "data/indicators.toml:23: event \"Shows of force\": date \"2009-13\" is not a date; write a year (2015), a month (\"2015-04\") or a day (\"2015-04-22\")",
     );
     assert_one_error(
         "date = 2009",
         "date = 2010",
-        "data/indicators.toml:22: event \"Shows of force\": the quote does not give the year 2010; add a date_note saying where it comes from",
+        "data/indicators.toml:23: event \"Shows of force\": the quote does not give the year 2010; add a date_note saying where it comes from",
     );
     assert_one_error(
         "when = \"since 2009\"",
         "when = \"in 2009\"",
-        "data/indicators.toml:23: event \"Shows of force\": when \"in 2009\" does not appear in the quote; copy the date as the quote writes it",
+        "data/indicators.toml:24: event \"Shows of force\": when \"in 2009\" does not appear in the quote; copy the date as the quote writes it",
     );
 }
 
@@ -279,12 +289,12 @@ fn event_dates_are_checked() {
 fn events_must_be_in_date_order() {
     let later = VALID.to_string()
         + "\n[[event]]\ndate = \"2008-05\"\nwhen = \"the end of 2015\"\nlabel = \"Earlier\"\ntext = \"liu-2016\"\n\
-           source = \"x\"\nquote = \"At the end of 2015, Vietnam fell back\"\ndate_note = \"test\"\n";
+           source = \"Not cited in the text\"\nquote = \"At the end of 2015, Vietnam fell back\"\ndate_note = \"test\"\n";
     let errors = check(&later).expect_err("out of order");
     assert_eq!(
         errors,
         vec![
-            "data/indicators.toml:37: event \"Earlier\": date is before that of the event on line 21; keep events in date order"
+            "data/indicators.toml:39: event \"Earlier\": date is before that of the event on line 22; keep events in date order"
         ]
     );
 }
@@ -300,7 +310,7 @@ fn every_error_in_a_file_is_reported_at_once() {
 /// The errors for the valid file checked against its text with `line`
 /// added as line 3.
 fn missing_with(line: &str) -> Vec<String> {
-    match check_against(VALID, &format!("{TEXT}{line}\n")) {
+    match check_against(VALID, &format!("{BODY}{line}\n{LIST}")) {
         Ok(_) => panic!("the numbers of {line:?} were accepted"),
         Err(errors) => errors,
     }
@@ -369,22 +379,22 @@ fn an_exclusion_must_match_its_text() {
     assert_one_error(
         "{ as_written = \"three years\" }",
         "{ as_written = \"fifty years\" }",
-        "data/indicators.toml:33: exclusion \"fifty years\": as_written \"fifty years\" does not appear in data/texts/liu.txt; copy the number as the text writes it",
+        "data/indicators.toml:34: exclusion \"fifty years\": as_written \"fifty years\" does not appear in data/texts/liu.txt; copy the number as the text writes it",
     );
     assert_one_error(
         "quote = \"(Customs, 2015)\"",
         "quote = \"(Customs, 2014)\"",
-        "data/indicators.toml:34: exclusion \"2015\": quote does not appear word for word in data/texts/liu.txt: it departs from the text after \"…(Customs, 201\"",
+        "data/indicators.toml:35: exclusion \"2015\": quote does not appear word for word in data/texts/liu.txt: it departs from the text after \"…(Customs, 201\"",
     );
     assert_one_error(
         "{ as_written = \"2015\", quote",
         "{ as_written = \"2016\", quote",
-        "data/indicators.toml:34: exclusion \"2016\": as_written \"2016\" does not appear in its quote; copy the number as the text writes it",
+        "data/indicators.toml:35: exclusion \"2016\": as_written \"2016\" does not appear in its quote; copy the number as the text writes it",
     );
     assert_one_error(
         "reason = \"Not charted in this test file.\"\n",
         "",
-        "data/indicators.toml:29: exclusion: missing field \"reason\" (a string)",
+        "data/indicators.toml:30: exclusion: missing field \"reason\" (a string)",
     );
 }
 
@@ -393,7 +403,7 @@ fn an_exclusion_of_a_recurring_number_says_which() {
     assert_one_error(
         "{ as_written = \"2015\", quote = \"(Customs, 2015)\" }",
         "{ as_written = \"2015\" }",
-        "data/indicators.toml:34: exclusion \"2015\": \"2015\" appears 2 times in data/texts/liu.txt (line 1); add a quote: the words around the one you mean, word for word",
+        "data/indicators.toml:35: exclusion \"2015\": \"2015\" appears 3 times in data/texts/liu.txt (lines 1, 4); add a quote: the words around the one you mean, word for word",
     );
 }
 
@@ -402,19 +412,19 @@ fn an_exclusion_may_not_exclude_a_charted_number() {
     assert_one_error(
         "{ as_written = \"three years\" }",
         "{ as_written = \"three years\" }, { as_written = \"since 2009\" }",
-        "data/indicators.toml:33: exclusion \"since 2009\": \"2009\" (data/texts/liu.txt:2) is charted by event \"Shows of force\"; an exclusion is for numbers no record charts, so take it out of this one",
+        "data/indicators.toml:34: exclusion \"since 2009\": \"2009\" (data/texts/liu.txt:2) is charted by event \"Shows of force\"; an exclusion is for numbers no record charts, so take it out of this one",
     );
 }
 
 #[test]
 fn a_label_accounts_for_its_number_in_any_case() {
     // "Under 30" accounts for "under 30 years old" in its quote.
-    let text = format!("{TEXT}Among those under 30 years old, it was 88 percent.\n");
+    let text = format!("{BODY}Among those under 30 years old, it was 88 percent.\n{LIST}");
     let file = VALID.replacen(
         "[timeline]",
         "[[indicator]]\nid = \"young\"\ntitle = \"Young\"\nchart = \"units\"\nunit = \"percent\"\n\
          values = [{ label = \"Under 30\", value = 88, as_written = \"88 percent\" }]\nper_square = 1\n\
-         source = \"Pew\"\ntext = \"liu-2016\"\nquote = \"Among those under 30 years old, it was 88 percent.\"\n\n[timeline]",
+         source = \"Not cited in the text\"\ntext = \"liu-2016\"\nquote = \"Among those under 30 years old, it was 88 percent.\"\n\n[timeline]",
         1,
     );
     check_against(&file, &text).expect("accounted for");
@@ -428,7 +438,7 @@ fn a_label_accounts_for_its_number_in_any_case() {
 
 /// The repository's data file, checked: valid, and every number of both
 /// texts charted or excluded.
-fn real_data() -> Checked {
+pub(super) fn real_data() -> Checked {
     let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     load(&Location {
         path: data.join("indicators.toml"),
