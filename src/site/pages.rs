@@ -12,6 +12,7 @@ use minijinja::{AutoEscape, Environment, Error, context, escape_formatter};
 use serde_json::json;
 
 use super::cards::{CARD_HEIGHT, CARD_WIDTH};
+use super::pictures::{NATURAL_WIDTH, PictureLinks, picture_html, picture_path};
 use super::share::{BaseUrl, card_path, oembed_path, page_path};
 use super::{Inputs, Rendered, SITE_NAME, SiteError, exports};
 use crate::describe::{alt_text, table};
@@ -64,28 +65,40 @@ fn data_url(mime: &str, contents: &str) -> String {
 fn chart_context(rendered: &Rendered, links: &Links) -> Result<serde_json::Value, SiteError> {
     let chart = rendered.chart;
     let id = chart.id();
-    let (csv_href, svg_href, permalink) = match links {
+    let (csv_href, svg_href, picture_src, permalink) = match links {
         Links::Files { root } => (
             format!("{root}data/{id}.csv"),
             format!("{root}charts/{id}.svg"),
+            format!("{root}{}", picture_path(id)),
             format!("{root}{}", page_path(id)),
         ),
         Links::Inline { base } => (
             data_url("text/csv", &exports::chart_csv(chart)?),
             data_url("image/svg+xml", &rendered.svg),
+            data_url("image/svg+xml", &rendered.picture_svg),
             // A file opened from disk has no chart pages beside it.
             base.map_or_else(|| format!("#{id}"), |base| base.join(&page_path(id))),
         ),
     };
+    let alt = crate::describe::alt_text(chart, &ENGLISH);
+    let picture = picture_html(
+        rendered.rule,
+        &alt,
+        &PictureLinks {
+            src: &picture_src,
+            href: &permalink,
+        },
+    );
     let mut context = json!({
         "id": id,
         "title": chart.title(),
-        "svg": rendered.svg,
+        "picture": picture,
+        "box": rendered.rule.css(),
         "table": table(chart, &ENGLISH),
         "iframe_height": rendered.iframe_height(),
-        "alt": crate::describe::alt_text(chart, &ENGLISH),
-        "picture_width": rendered.scene.width,
-        "picture_height": rendered.scene.height,
+        "alt": alt,
+        "picture_width": NATURAL_WIDTH,
+        "picture_height": rendered.rule.height(NATURAL_WIDTH).round(),
         "csv_href": csv_href,
         "svg_href": svg_href,
         "permalink": permalink,

@@ -21,6 +21,7 @@ import { loadModule, moduleLoaded } from './module.js';
 import { Readers, el, fillTable } from './readers.js';
 import { settled, unwatch, watch } from './readiness.js';
 import { SUMMARY_ROOM, styles } from './styles.js';
+import { BOXES } from 'indicator-charts-theme';
 
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
@@ -147,6 +148,10 @@ export class IndicatorChart extends HTMLElement {
 
   resized(width) {
     const ratio = window.devicePixelRatio || 1;
+    // Without a picture, the placeholder holds the chart's box until it is
+    // drawn (set here, before the frame is painted, so it never moves).
+    const box = boxHeight(this.getAttribute('indicator'), width);
+    this._placeholder.style.height = box ? `${box + SUMMARY_ROOM}px` : '';
     if (Math.abs(width - this._width) < 0.5 && ratio === this._ratio) return;
     this._width = width;
     this._ratio = ratio;
@@ -232,7 +237,7 @@ export class IndicatorChart extends HTMLElement {
         locale: this.getAttribute('locale') ?? undefined,
         pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
         aspectRatio: this.getAttribute('aspect-ratio') ?? '',
-        minHeight: this._pictureHeight(width),
+        minHeight: this._boxHeight(width),
         fontGeneration: fontGeneration(),
         style,
       },
@@ -270,29 +275,29 @@ export class IndicatorChart extends HTMLElement {
   }
 
   /**
-   * While the page's static picture of the chart is showing, the height the
-   * canvas must have to take its place without moving anything below: the
-   * picture's height, less the room of the data table's summary line, which
-   * appears with the canvas (fixed in the stylesheet, so no measuring). Kept
-   * while the width stays what it was, so a redraw (theme, fonts) does not
-   * move anything either.
+   * The height the canvas takes at `width`: the chart's box, which the page's
+   * picture (or, without one, the placeholder) holds until the chart is
+   * drawn, less the room of the data table's summary line, which appears
+   * with the canvas. While the picture shows, its own height, to the
+   * fraction of a pixel; otherwise the same rule of the width (see
+   * src/site/boxes.rs). The layout fills it, so nothing below ever moves.
    */
-  _pictureHeight(width) {
+  _boxHeight(width) {
     if (this._reserved && this._reserved.width !== width) this._reserved = null;
     if (!this._reserved && !this._slot.hidden && this._placeholder.hidden) {
       const picture = this._frame.getBoundingClientRect().height;
       this._reserved = { width, height: picture - SUMMARY_ROOM };
     }
-    return this._reserved?.height ?? 0;
+    return this._reserved?.height ?? boxHeight(this.getAttribute('indicator'), width);
   }
 
   _show(view, drawn, width, transparent) {
     const canvas = this._canvas;
     canvas.style.width = `${width}px`;
-    // The height of the picture it replaces, to the fraction of a pixel the
-    // canvas's whole device pixels cannot give: nothing below moves.
-    const reserved = this._reserved?.height ?? 0;
-    canvas.style.height = `${Math.abs(drawn.height - reserved) < 1 ? reserved : drawn.height}px`;
+    // The height of the box it fills, to the fraction of a pixel the canvas's
+    // whole device pixels cannot give: nothing below moves.
+    const box = this._boxHeight(width);
+    canvas.style.height = `${Math.abs(drawn.height - box) < 1 ? box : drawn.height}px`;
     canvas.setAttribute('aria-label', drawn.altText);
     const frame = this._frame;
     frame.classList.toggle('dark', drawn.dark);
@@ -353,6 +358,20 @@ export class IndicatorChart extends HTMLElement {
     this._slot.hidden = false;
     this._placeholder.hidden = true;
   }
+}
+
+/**
+ * Chart `id`'s height at `width` CSS pixels by the rule the build fitted
+ * (BOXES: a chart's lines [intercept, slope], the largest of which is its
+ * height, and a ramp [intercept, slope, cap] that stops rising at its cap),
+ * or 0 for an id the build did not know.
+ */
+function boxHeight(id, width) {
+  const terms = Object.hasOwn(BOXES, id ?? '') ? BOXES[id] : [];
+  let height = 0;
+  for (const [intercept, slope, cap = Infinity] of terms)
+    height = Math.max(height, Math.min(intercept + slope * width, cap));
+  return height;
 }
 
 // Observing the device-pixel box reports a change of pixel ratio as well as
