@@ -99,22 +99,9 @@ impl BoxRule {
             _ => format!("max({})", terms.join(", ")),
         }
     }
-
-    /// The rule as JSON for the element's script: its terms, each a line
-    /// `[intercept, slope]` or the ramp `[intercept, slope, cap]`.
-    pub fn json(&self) -> serde_json::Value {
-        let lines = self
-            .lines
-            .iter()
-            .map(|l| serde_json::json!([l.intercept, l.slope]));
-        let ramp = self
-            .ramp
-            .map(|(l, cap)| serde_json::json!([l.intercept, l.slope, cap]));
-        serde_json::Value::Array(lines.chain(ramp).collect())
-    }
 }
 
-/// A number as CSS and JSON take it: no trailing zeros, no exponent.
+/// A number as CSS takes it: no trailing zeros, no exponent.
 fn number(value: f64) -> String {
     let text = format!("{value:.4}");
     let text = text.trim_end_matches('0').trim_end_matches('.');

@@ -167,14 +167,14 @@ pub fn page_theme_css() -> String {
 /// What the element's script takes from the Rust side, as a JavaScript
 /// module its bundle imports: the palette and typeface for its stylesheet
 /// (`LIGHT` and `DARK` custom properties, `FONT_FAMILY`), and each chart's
-/// box (`BOXES`, see `boxes`) with the room kept for the data table's line
-/// (`TABLE_LINE_ROOM`), so that an element without a picture holds the
-/// same box as one with it.
+/// box (`BOXES`: the CSS length of its rule, see `boxes`) with the room
+/// kept for the data table's line (`TABLE_LINE_ROOM`), so that an element
+/// without a picture holds the same box as one with it.
 pub fn element_theme_module() -> Result<String, SiteError> {
     let literal = |text: &str| serde_json::Value::String(text.to_string()).to_string();
     let boxes = boxes::all()?
         .iter()
-        .map(|(id, rule)| format!("{}:{}", literal(id), rule.json()))
+        .map(|(id, rule)| format!("{}:{}", literal(id), literal(&rule.css())))
         .collect::<Vec<_>>()
         .join(",");
     Ok(format!(

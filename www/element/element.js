@@ -75,8 +75,27 @@ export class IndicatorChart extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
-    if (name === 'indicator') this._release();
+    if (name === 'indicator') {
+      this._release();
+      this._sizeBox();
+    }
     this.schedule();
+  }
+
+  /**
+   * The chart's box, by the rule the build fitted to its heights (BOXES: a
+   * CSS length of the width, see src/site/boxes.rs), as the page's picture
+   * holds it: on the placeholder, which holds it until the chart is drawn
+   * where the page gave no picture, and on the ruler, an invisible box that
+   * measures it at any width (see `_boxHeight`). Pure CSS, so that it holds
+   * from the first frame the element is painted in.
+   */
+  _sizeBox() {
+    if (!this._ruler) return;
+    const id = this.getAttribute('indicator') ?? '';
+    const rule = Object.hasOwn(BOXES, id) ? BOXES[id] : '';
+    this._ruler.style.paddingTop = rule;
+    this._placeholder.style.paddingTop = rule && `calc(${rule} + ${SUMMARY_ROOM}px)`;
   }
 
   /** The chart's title, once drawn ('' before). */
@@ -106,6 +125,7 @@ export class IndicatorChart extends HTMLElement {
     const focus = el('div', 'focus');
     focus.hidden = true;
     const placeholder = el('div', 'placeholder');
+    const ruler = el('div', 'ruler');
     const slot = el('slot');
     const error = el('p', 'error');
     error.hidden = true;
@@ -121,12 +141,13 @@ export class IndicatorChart extends HTMLElement {
     const summary = el('summary');
     summary.textContent = 'Data table';
     details.append(summary);
-    frame.append(canvas, focus, placeholder, slot, error, tooltip, live, details);
+    frame.append(ruler, canvas, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
     Object.assign(this, {
       _frame: frame,
       _canvas: canvas,
       _placeholder: placeholder,
+      _ruler: ruler,
       _slot: slot,
       _error: error,
       _details: details,
@@ -137,6 +158,7 @@ export class IndicatorChart extends HTMLElement {
     };
     slot.addEventListener('slotchange', syncPlaceholder);
     syncPlaceholder();
+    this._sizeBox();
     this._readers = new Readers({ frame, canvas, focus, tooltip, live, view: () => this._target });
   }
 
@@ -148,10 +170,6 @@ export class IndicatorChart extends HTMLElement {
 
   resized(width) {
     const ratio = window.devicePixelRatio || 1;
-    // Without a picture, the placeholder holds the chart's box until it is
-    // drawn (set here, before the frame is painted, so it never moves).
-    const box = boxHeight(this.getAttribute('indicator'), width);
-    this._placeholder.style.height = box ? `${box + SUMMARY_ROOM}px` : '';
     if (Math.abs(width - this._width) < 0.5 && ratio === this._ratio) return;
     this._width = width;
     this._ratio = ratio;
@@ -279,8 +297,8 @@ export class IndicatorChart extends HTMLElement {
    * picture (or, without one, the placeholder) holds until the chart is
    * drawn, less the room of the data table's summary line, which appears
    * with the canvas. While the picture shows, its own height, to the
-   * fraction of a pixel; otherwise the same rule of the width (see
-   * src/site/boxes.rs). The layout fills it, so nothing below ever moves.
+   * fraction of a pixel (it may come from another build); otherwise the
+   * ruler's, the same rule. The layout fills it, so nothing below moves.
    */
   _boxHeight(width) {
     if (this._reserved && this._reserved.width !== width) this._reserved = null;
@@ -288,7 +306,7 @@ export class IndicatorChart extends HTMLElement {
       const picture = this._frame.getBoundingClientRect().height;
       this._reserved = { width, height: picture - SUMMARY_ROOM };
     }
-    return this._reserved?.height ?? boxHeight(this.getAttribute('indicator'), width);
+    return this._reserved?.height ?? this._ruler.getBoundingClientRect().height;
   }
 
   _show(view, drawn, width, transparent) {
@@ -358,20 +376,6 @@ export class IndicatorChart extends HTMLElement {
     this._slot.hidden = false;
     this._placeholder.hidden = true;
   }
-}
-
-/**
- * Chart `id`'s height at `width` CSS pixels by the rule the build fitted
- * (BOXES: a chart's lines [intercept, slope], the largest of which is its
- * height, and a ramp [intercept, slope, cap] that stops rising at its cap),
- * or 0 for an id the build did not know.
- */
-function boxHeight(id, width) {
-  const terms = Object.hasOwn(BOXES, id ?? '') ? BOXES[id] : [];
-  let height = 0;
-  for (const [intercept, slope, cap = Infinity] of terms)
-    height = Math.max(height, Math.min(intercept + slope * width, cap));
-  return height;
 }
 
 // Observing the device-pixel box reports a change of pixel ratio as well as

@@ -26,7 +26,8 @@ const CSS = `
 }
 .frame.dark { ${DARK} }
 .frame.transparent { background: transparent; }
-.placeholder { display: block; min-height: 150px; }
+.placeholder { display: block; min-height: 150px; box-sizing: border-box; }
+.ruler { position: absolute; top: 0; left: 0; width: 100%; height: 0; visibility: hidden; pointer-events: none; }
 canvas { display: block; outline: none; touch-action: manipulation; }
 canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px; }
 [hidden] { display: none !important; }
