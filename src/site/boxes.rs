@@ -7,11 +7,11 @@
 //! the width it is shown at: text wraps onto more lines in a narrow column,
 //! and plots grow in a wide one. But CSS can size a box from its container's
 //! width alone: a percentage `padding-top` is a percentage of the width, and
-//! `max()` of a few `calc(A px + B %)` terms is any convex, piecewise-linear
-//! function of it. So the build lays every chart out across the widths it
-//! may be shown at (every few pixels from a phone to a wide screen, at the
-//! pixel ratios of common screens), and fits the lowest such function that
-//! is never below the height the chart needs ([`fit`]). The picture's box is
+//! `max()` and `min()` of a few `calc(A px + B %)` terms make any
+//! piecewise-linear function of it. So the build lays every chart out
+//! across the widths it may be shown at (every few pixels from a phone to a
+//! wide screen, at the pixel ratios of common screens), and fits a few line
+//! segments that are never below the height the chart needs ([`fit`]). The picture's box is
 //! that rule in an inline style (it holds its place before any script, in a
 //! saved page, wherever scripts are stripped); the element sizes its
 //! placeholder and its canvas by the same rule, and the layout fills
@@ -24,7 +24,7 @@ use crate::model::{Chart, all_charts};
 use crate::surface::fonts::LiberationMetrics;
 use crate::theme::Theme;
 
-/// One term of a rule: `intercept + slope × width`, in CSS pixels.
+/// A straight line, `intercept + slope × width`, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line {
     pub intercept: f64,
@@ -37,15 +37,52 @@ impl Line {
     }
 }
 
-/// A chart's height as a function of its width: the largest of its terms.
-/// A chart's text wraps onto more lines as it narrows (so it needs more
-/// height, and a falling line follows that), and some plots grow with the
-/// width up to a limit (a rising line, capped: a ramp).
+/// How steeply a segment's sides rise and fall, in CSS pixels of height per
+/// pixel of width: a step, for CSS's continuous functions.
+const SIDE_SLOPE: f64 = 50.0;
+
+/// One piece of a rule: its line over a run of widths, rising steeply into
+/// it from the left at `from` and falling steeply out of it at `to`
+/// (`min()` of the three), or going on where there is no side.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub line: Line,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+}
+
+impl Segment {
+    fn at(self, width: f64) -> f64 {
+        let rise = self
+            .from
+            .map_or(f64::MAX, |x| self.line.at(x) + SIDE_SLOPE * (width - x));
+        let fall = self
+            .to
+            .map_or(f64::MAX, |x| self.line.at(x) - SIDE_SLOPE * (width - x));
+        self.line.at(width).min(rise).min(fall)
+    }
+
+    /// The sides as lines of the width.
+    fn sides(self) -> impl Iterator<Item = Line> {
+        let rise = self.from.map(|x| Line {
+            intercept: self.line.at(x) - SIDE_SLOPE * x,
+            slope: SIDE_SLOPE,
+        });
+        let fall = self.to.map(|x| Line {
+            intercept: self.line.at(x) + SIDE_SLOPE * x,
+            slope: -SIDE_SLOPE,
+        });
+        rise.into_iter().chain(fall)
+    }
+}
+
+/// A chart's height as a function of its width: the largest of its
+/// segments, each a straight line over a run of widths. Text wraps onto
+/// more lines as the column narrows, in steps, and some plots grow with
+/// the width up to a limit; a few segments follow both.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BoxRule {
-    pub lines: Vec<Line>,
-    /// A rising line that stops rising at a height: `min(line, cap)`.
-    pub ramp: Option<(Line, f64)>,
+    pub segments: Vec<Segment>,
 }
 
 /// The widths the rule is fitted over, in CSS pixels: from a narrow phone's
@@ -70,33 +107,47 @@ const HEIGHT_SLACK: f64 = 2.0;
 impl BoxRule {
     /// The chart's height in CSS pixels at `width` CSS pixels.
     pub fn height(&self, width: f64) -> f64 {
-        let lines = self.lines.iter().map(|line| line.at(width));
-        let ramp = self.ramp.map(|(line, cap)| line.at(width).min(cap));
-        lines.chain(ramp).fold(f64::MIN, f64::max)
+        self.segments
+            .iter()
+            .map(|segment| segment.at(width))
+            .fold(f64::MIN, f64::max)
     }
 
     /// The rule as a CSS length in terms of the containing block's width,
-    /// for a percentage `padding-top`:
-    /// `max(calc(445px - 33%), min(calc(120px + 40%), 398px))`.
+    /// for a percentage `padding-top`, as
+    /// `max(min(445px - 33%, 15950px - 5000%), 300px + 2%)`.
     pub fn css(&self) -> String {
-        let term = |line: &Line| {
+        // Inside min() and max(), a sum needs no calc() of its own.
+        let sum = |line: &Line| {
             let (px, percent) = (line.intercept, line.slope * 100.0);
             match (px == 0.0, percent == 0.0) {
                 (_, true) => format!("{}px", number(px)),
                 (true, false) => format!("{}%", number(percent)),
                 (false, false) if percent < 0.0 => {
-                    format!("calc({}px - {}%)", number(px), number(-percent))
+                    format!("{}px - {}%", number(px), number(-percent))
                 }
-                (false, false) => format!("calc({}px + {}%)", number(px), number(percent)),
+                (false, false) => format!("{}px + {}%", number(px), number(percent)),
             }
         };
-        let mut terms: Vec<String> = self.lines.iter().map(term).collect();
-        if let Some((line, cap)) = &self.ramp {
-            terms.push(format!("min({}, {}px)", term(line), number(*cap)));
-        }
-        match terms.as_slice() {
-            [only] => only.clone(),
-            _ => format!("max({})", terms.join(", ")),
+        let segment = |segment: &Segment| {
+            let lines: Vec<String> = std::iter::once(segment.line)
+                .chain(segment.sides())
+                .map(|l| sum(&l))
+                .collect();
+            match lines.as_slice() {
+                [only] => only.clone(),
+                _ => format!("min({})", lines.join(", ")),
+            }
+        };
+        match self.segments.as_slice() {
+            [only] if only.from.is_none() && only.to.is_none() => {
+                format!("calc({})", sum(&only.line))
+            }
+            [only] => segment(only),
+            segments => format!(
+                "max({})",
+                segments.iter().map(segment).collect::<Vec<_>>().join(", ")
+            ),
         }
     }
 }
@@ -147,72 +198,93 @@ pub fn needed_heights(chart: Chart) -> Result<Vec<(f64, f64)>, ChartError> {
         .collect())
 }
 
-/// The lowest rule that is nowhere below `needed` (width, height pairs,
-/// by increasing width): the one with the least room to spare, summed over
-/// the widths. It is one of: up to three lines, each the lowest above a run
-/// of widths; or up to two lines for the narrow widths and a ramp for the
-/// wider ones, capped at the most they need.
-pub fn fit_heights(needed: &[(f64, f64)]) -> BoxRule {
-    // Runs start at candidate breaks a few tens of pixels apart.
-    let breaks: Vec<usize> = (1..needed.len()).step_by(8).collect();
-    let lines_over = |bounds: &[usize]| -> Vec<Line> {
-        bounds
-            .windows(2)
-            .filter(|run| run[1] > run[0])
-            .map(|run| lowest_line(&needed[run[0]..run[1]]))
-            .collect()
-    };
-    let spare = |rule: &BoxRule| -> f64 { needed.iter().map(|&(w, h)| rule.height(w) - h).sum() };
-    let mut best: Option<(f64, BoxRule)> = None;
-    let mut consider = |rule: BoxRule| {
-        let rule = simplified(rule, needed);
-        let holds = needed.iter().all(|&(w, h)| rule.height(w) >= h - 1e-9);
-        let area = spare(&rule);
-        if holds && best.as_ref().is_none_or(|(least, _)| area < *least) {
-            best = Some((area, rule));
-        }
-    };
-    let end = needed.len();
-    consider(BoxRule {
-        lines: lines_over(&[0, end]),
-        ramp: None,
-    });
-    for (i, &a) in breaks.iter().enumerate() {
-        consider(BoxRule {
-            lines: lines_over(&[0, a, end]),
-            ramp: None,
-        });
-        for &b in &breaks[i + 1..] {
-            consider(BoxRule {
-                lines: lines_over(&[0, a, b, end]),
-                ramp: None,
-            });
-        }
+/// The most segments a rule has, and what one more must save to be worth
+/// its place in the CSS (in pixels of height, summed over the widths).
+const MAX_SEGMENTS: usize = 6;
+const SEGMENT_COST: f64 = 400.0;
+
+/// How much the room to spare at `width` counts: most at phones' columns,
+/// where the room is scarcest and most readers are, and little beyond a
+/// laptop's width, where few articles are.
+fn weight(width: f64) -> f64 {
+    match width {
+        w if w <= 480.0 => 3.0,
+        w if w <= 1280.0 => 1.0,
+        _ => 0.25,
     }
-    // A ramp from `start` that levels off at `level`: its cap is the most
-    // any width from `start` on needs, and its line the lowest above the
-    // widths from `start` to `level` and that cap at `level`.
-    for &start in std::iter::once(&0).chain(&breaks) {
-        let cap = needed[start..].iter().map(|p| p.1).fold(0.0, f64::max);
-        for &level in breaks.iter().filter(|&&b| b > start) {
-            let mut run: Vec<(f64, f64)> = needed[start..level].to_vec();
-            run.push((needed[level].0, cap));
-            let ramp = Some((lowest_line(&run), cap));
-            for &split in std::iter::once(&start).chain(breaks.iter().filter(|&&b| b < start)) {
-                consider(BoxRule {
-                    lines: lines_over(&[0, split, start]),
-                    ramp,
-                });
+}
+
+/// The lowest rule that is nowhere below `needed` (width, height pairs,
+/// by increasing width), in at most [`MAX_SEGMENTS`] segments: the runs
+/// of widths, and a line for each (the lowest above the run, on average),
+/// chosen so that the room to spare, summed over the widths, is least.
+pub fn fit_heights(needed: &[(f64, f64)]) -> BoxRule {
+    // Runs start at every other width: dynamic programming over where they
+    // start, with each run's cost the room its line leaves.
+    let starts: Vec<usize> = (0..needed.len()).step_by(2).chain([needed.len()]).collect();
+    let count = starts.len();
+    let run_cost = |from: usize, to: usize| -> (Line, f64) {
+        let run = &needed[starts[from]..starts[to]];
+        let line = lowest_line(run);
+        let spare = run.iter().map(|&(w, h)| weight(w) * (line.at(w) - h)).sum();
+        (line, spare)
+    };
+    let costs: Vec<Vec<f64>> = (0..count)
+        .map(|i| {
+            (0..count)
+                .map(|j| {
+                    if j > i {
+                        run_cost(i, j).1
+                    } else {
+                        f64::INFINITY
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // best[k][j]: the least cost of covering runs up to start j in k segments.
+    let mut best = vec![vec![(f64::INFINITY, 0usize); count]; MAX_SEGMENTS + 1];
+    best[0][0] = (0.0, 0);
+    for k in 1..=MAX_SEGMENTS {
+        for j in 1..count {
+            for i in 0..j {
+                let (before, _) = best[k - 1][i];
+                if before.is_finite() {
+                    let cost = before + costs[i][j] + SEGMENT_COST;
+                    if cost < best[k][j].0 {
+                        best[k][j] = (cost, i);
+                    }
+                }
             }
         }
     }
-    best.map(|(_, rule)| rule).unwrap_or_else(|| BoxRule {
-        lines: vec![Line {
-            intercept: needed.iter().map(|p| p.1).fold(0.0, f64::max),
-            slope: 0.0,
-        }],
-        ramp: None,
-    })
+    let segments = (1..=MAX_SEGMENTS)
+        .min_by(|&a, &b| best[a][count - 1].0.total_cmp(&best[b][count - 1].0))
+        .unwrap_or(1);
+    // Walk back through the choices: the runs, last first.
+    let mut runs = Vec::with_capacity(segments);
+    let mut end = count - 1;
+    for k in (1..=segments).rev() {
+        let start = best[k][end].1;
+        runs.push((start, end));
+        end = start;
+    }
+    runs.reverse();
+    // Each segment rises at the last width of the run before it and falls
+    // after its own last width: between two widths laid out, the next run's
+    // line holds (what the chart needs there is within its own first width's
+    // needs, see `needed_heights`).
+    let last_width = |start_index: usize| needed[starts[start_index] - 1].0;
+    let segments = runs
+        .iter()
+        .enumerate()
+        .map(|(index, &(from, to))| Segment {
+            line: run_cost(from, to).0,
+            from: (index > 0).then(|| last_width(from)),
+            to: (index + 1 < runs.len()).then(|| last_width(to)),
+        })
+        .collect();
+    simplified(BoxRule { segments }, needed)
 }
 
 /// The lowest line above every point of a run (by increasing x), on average
@@ -252,20 +324,21 @@ fn lowest_line(points: &[(f64, f64)]) -> Line {
 }
 
 /// The rule with its numbers rounded for CSS (slopes to a hundredth of a
-/// percent, heights up to a tenth of a pixel), raised where rounding took
-/// it below `needed`, and without the terms that are never the largest.
+/// percent, heights up to a tenth of a pixel), and raised where rounding
+/// took it below `needed`.
 fn simplified(rule: BoxRule, needed: &[(f64, f64)]) -> BoxRule {
-    let round = |line: &Line| Line {
-        intercept: (line.intercept * 10.0).ceil() / 10.0,
-        slope: (line.slope * 1e4).round() / 1e4,
-    };
-    let mut lines: Vec<Line> = rule.lines.iter().map(round).collect();
-    lines.dedup();
     let mut rounded = BoxRule {
-        lines,
-        ramp: rule
-            .ramp
-            .map(|(line, cap)| (round(&line), (cap * 10.0).ceil() / 10.0)),
+        segments: rule
+            .segments
+            .iter()
+            .map(|segment| Segment {
+                line: Line {
+                    intercept: (segment.line.intercept * 10.0).ceil() / 10.0,
+                    slope: (segment.line.slope * 1e4).round() / 1e4,
+                },
+                ..*segment
+            })
+            .collect(),
     };
     // Rounding a slope can leave a line a little low at the far end.
     let shortfall = needed
@@ -273,30 +346,11 @@ fn simplified(rule: BoxRule, needed: &[(f64, f64)]) -> BoxRule {
         .map(|&(w, h)| h - rounded.height(w))
         .fold(0.0, f64::max);
     if shortfall > 0.0 {
-        let raise = |line: &mut Line| {
-            line.intercept = ((line.intercept + shortfall) * 10.0).ceil() / 10.0;
-        };
-        rounded.lines.iter_mut().for_each(raise);
-        if let Some((line, cap)) = &mut rounded.ramp {
-            raise(line);
-            *cap = ((*cap + shortfall) * 10.0).ceil() / 10.0;
+        for segment in &mut rounded.segments {
+            segment.line.intercept = ((segment.line.intercept + shortfall) * 10.0).ceil() / 10.0;
         }
     }
-    let largest_somewhere = |value: &dyn Fn(f64) -> f64| {
-        needed
-            .iter()
-            .any(|&(w, _)| (value(w) - rounded.height(w)).abs() < 1e-9)
-    };
-    let lines = rounded
-        .lines
-        .iter()
-        .filter(|line| largest_somewhere(&|w| line.at(w)))
-        .copied()
-        .collect();
-    let ramp = rounded
-        .ramp
-        .filter(|(line, cap)| largest_somewhere(&|w| line.at(w).min(*cap)));
-    BoxRule { lines, ramp }
+    rounded
 }
 
 /// The rule `chart` follows on every page: see the module's doc.
@@ -356,25 +410,34 @@ mod tests {
     #[test]
     fn css_reads_as_a_length_of_the_width() {
         let rule = BoxRule {
-            lines: vec![Line {
-                intercept: 445.5,
-                slope: -0.3,
-            }],
-            ramp: Some((
-                Line {
-                    intercept: 120.0,
-                    slope: 0.4,
+            segments: vec![
+                Segment {
+                    line: Line {
+                        intercept: 445.5,
+                        slope: -0.3,
+                    },
+                    from: None,
+                    to: Some(400.0),
                 },
-                398.0,
-            )),
+                Segment {
+                    line: Line {
+                        intercept: 200.0,
+                        slope: 0.1,
+                    },
+                    from: Some(400.0),
+                    to: None,
+                },
+            ],
         };
         assert_eq!(
             rule.css(),
-            "max(calc(445.5px - 30%), min(calc(120px + 40%), 398px))"
+            "max(min(445.5px - 30%, 20325.5px - 5000%), min(200px + 10%, -19760px + 5000%))"
         );
         assert_eq!(rule.height(300.0), 355.5);
-        assert_eq!(rule.height(500.0), 320.0);
-        assert_eq!(rule.height(1000.0), 398.0);
+        assert_eq!(rule.height(400.0), 325.5);
+        // Past the first segment's end, it falls away and the second holds.
+        assert_eq!(rule.height(420.0), 242.0);
+        assert_eq!(rule.height(1000.0), 300.0);
     }
 
     /// A fitted rule is above every height it was given, and close to them:
@@ -402,7 +465,7 @@ mod tests {
         }
         let spare = needed.iter().map(|&(w, h)| rule.height(w) - h).sum::<f64>() / 200.0;
         assert!(spare < 20.0, "{spare} px to spare on average: {rule:?}");
-        assert!(rule.lines.len() <= 3);
+        assert!(rule.segments.len() <= MAX_SEGMENTS);
     }
 
     /// Every chart's rule holds what the chart needs at every width and
