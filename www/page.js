@@ -21,7 +21,7 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
  * replaces it once drawn, and where scripts are stripped, blocked or fail,
  * the picture stays.
  */
-function embedCode(kind, { chart: id, title, alt, width, height, iframeHeight }) {
+function embedCode(kind, { chart: id, title, iframeHeight }, element) {
   if (kind === 'script') {
     const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
     // With the script pinned to this build by its hash, the module's current
@@ -37,11 +37,26 @@ function embedCode(kind, { chart: id, title, alt, width, height, iframeHeight })
       `<indicator-chart indicator="${id}">`,
       '  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never',
       '       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->',
-      `  <a href="${url(`charts/${id}.html`)}"><img src="${url(`charts/${id}.svg`)}" alt="${attribute(alt)}" width="${width}" height="${height}" style="display:block;width:100%;height:auto"></a>`,
+      `  ${pictureCode(id, element)}`,
       '</indicator-chart>',
     ].join('\n');
   }
   return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${attribute(title)}" width="100%" height="${iframeHeight}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
+}
+
+/**
+ * The chart's picture as this page shows it (its box, which follows the
+ * container's width, and its responsive image: see src/site/pictures.rs),
+ * with addresses another site can use.
+ */
+function pictureCode(id, element) {
+  const link = element.querySelector(':scope > a');
+  const image = link.querySelector('img');
+  const style = (node) => attribute(node.getAttribute('style') ?? '');
+  return (
+    `<a href="${url(`charts/${id}.html`)}" style="${style(link)}">` +
+    `<img src="${url(`charts/${id}.picture.svg`)}" alt="${attribute(image.alt)}" width="${image.getAttribute('width')}" height="${image.getAttribute('height')}" style="${style(image)}"></a>`
+  );
 }
 
 async function copy(text) {
@@ -95,7 +110,7 @@ document.addEventListener('click', async (event) => {
     case 'copy-iframe': {
       const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
       say(
-        (await copy(embedCode(kind, actions.dataset)))
+        (await copy(embedCode(kind, actions.dataset, element)))
           ? 'Embed code copied.'
           : 'Could not copy; select the code by hand.',
       );

@@ -14,11 +14,13 @@
 //!
 //! Each chart's SVG and share card are rendered once per build.
 
+pub mod boxes;
 pub mod cards;
 pub mod cite;
 pub mod exports;
 pub mod hosting;
 mod pages;
+pub mod pictures;
 pub mod share;
 
 use std::path::Path;
@@ -59,11 +61,17 @@ pub struct Inputs<'a> {
 /// article column; they scale down to narrower screens.
 pub const PICTURE_WIDTH: f64 = 640.0;
 
-/// A chart with its static picture, rendered once per build.
+/// A chart with its pictures, rendered once per build.
 pub struct Rendered {
     pub chart: Chart,
+    /// The chart laid out at [`PICTURE_WIDTH`], as a standalone SVG (the
+    /// download), and its scene.
     pub svg: String,
     pub scene: Scene,
+    /// The box pages give the chart before it is drawn.
+    pub rule: &'static boxes::BoxRule,
+    /// The picture pages show in that box (`pictures`).
+    pub picture_svg: String,
 }
 
 impl Rendered {
@@ -75,13 +83,23 @@ impl Rendered {
     }
 }
 
-/// Every chart's SVG, laid out at [`PICTURE_WIDTH`] in the light theme.
+/// Every chart's SVG, laid out at [`PICTURE_WIDTH`] in the light theme,
+/// and its responsive picture.
 pub fn render_all() -> Result<Vec<Rendered>, SiteError> {
     all_charts()
         .map(|chart| {
-            let (svg, scene) = svg::render(chart, &Options::new(PICTURE_WIDTH, Theme::Light))
-                .map_err(|e| format!("rendering {}: {e}", chart.id()))?;
-            Ok(Rendered { chart, svg, scene })
+            let failed = |e: crate::layout::ChartError| format!("rendering {}: {e}", chart.id());
+            let (svg, scene) =
+                svg::render(chart, &Options::new(PICTURE_WIDTH, Theme::Light)).map_err(failed)?;
+            let rule = boxes::rule(chart.id()).map_err(failed)?;
+            let picture_svg = pictures::responsive_svg(chart, rule).map_err(failed)?;
+            Ok(Rendered {
+                chart,
+                svg,
+                scene,
+                rule,
+                picture_svg,
+            })
         })
         .collect()
 }
@@ -102,6 +120,7 @@ pub fn write(out: &Path, inputs: &Inputs<'_>) -> Result<(), SiteError> {
     for rendered in &charts {
         let id = rendered.chart.id();
         write(&format!("charts/{id}.svg"), rendered.svg.as_bytes())?;
+        write(&pictures::picture_path(id), rendered.picture_svg.as_bytes())?;
         write(&share::card_path(id), &cards::png(rendered.chart)?)?;
         write(
             &share::page_path(id),
@@ -155,17 +174,29 @@ pub fn page_theme_css() -> String {
     )
 }
 
-/// The palette and typeface for the element's own stylesheet, as a
-/// JavaScript module the element's bundle imports: `LIGHT` and `DARK`
-/// custom properties, and `FONT_FAMILY`.
-pub fn element_theme_module() -> String {
+/// What the element's script takes from the Rust side, as a JavaScript
+/// module its bundle imports: the palette and typeface for its stylesheet
+/// (`LIGHT` and `DARK` custom properties, `FONT_FAMILY`), and each chart's
+/// box (`BOXES`: the CSS length of its rule, see `boxes`) with the room
+/// kept for the data table's line (`TABLE_LINE_ROOM`), so that an element
+/// without a picture holds the same box as one with it.
+pub fn element_theme_module() -> Result<String, SiteError> {
     let literal = |text: &str| serde_json::Value::String(text.to_string()).to_string();
-    format!(
-        "// Generated from src/theme.rs by the build. Do not edit.\nexport const LIGHT = {};\nexport const DARK = {};\nexport const FONT_FAMILY = {};\n",
+    let boxes = boxes::all()?
+        .iter()
+        .map(|(id, rule)| format!("{}:{}", literal(id), literal(&rule.css())))
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(format!(
+        "// Generated from src/theme.rs and src/site/boxes.rs by the build. Do not edit.\n\
+         export const LIGHT = {};\nexport const DARK = {};\nexport const FONT_FAMILY = {};\n\
+         export const TABLE_LINE_ROOM = {};\nexport const BOXES = {{{}}};\n",
         literal(&css_custom_properties(&LIGHT)),
         literal(&css_custom_properties(&DARK)),
-        literal(FONT_FAMILY)
-    )
+        literal(FONT_FAMILY),
+        pictures::TABLE_LINE_ROOM,
+        boxes,
+    ))
 }
 
 #[cfg(test)]
@@ -204,8 +235,10 @@ mod tests {
             page_theme_css()
         );
         assert!(
-            element_theme_module().contains(&format!("export const FONT_FAMILY = {quoted};")),
-            "{}",
+            element_theme_module()
+                .expect("fits")
+                .contains(&format!("export const FONT_FAMILY = {quoted};")),
+            "{:?}",
             element_theme_module()
         );
         for stylesheet in ["page.css", "embed.css"] {

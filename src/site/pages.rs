@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::cards::{CARD_HEIGHT, CARD_WIDTH};
 use super::cite::{Cited, Edition, cite};
+use super::pictures::{PictureLinks, picture_html, picture_path};
 use super::share::{BaseUrl, card_path, csl_path, oembed_path, page_path};
 use super::{Inputs, Rendered, SITE_NAME, SiteError, exports};
 use crate::describe::{alt_text, table};
@@ -106,11 +107,12 @@ fn chart_context(
     let id = chart.id();
     let address = base.map(|base| base.join(&page_path(id)));
     let cited = citation(chart, base, year);
-    let (csv_href, svg_href, csl_href, permalink) = match links {
+    let (csv_href, svg_href, csl_href, picture_src, permalink) = match links {
         Links::Files { root } => (
             format!("{root}data/{id}.csv"),
             format!("{root}charts/{id}.svg"),
             format!("{root}{}", csl_path(id)),
+            format!("{root}{}", picture_path(id)),
             format!("{root}{}", page_path(id)),
         ),
         Links::Inline => (
@@ -120,19 +122,26 @@ fn chart_context(
                 "application/vnd.citationstyles.csl+json",
                 &csl_text(&cited.csl)?,
             ),
+            data_url("image/svg+xml", &rendered.picture_svg),
             // A file opened from disk has no chart pages beside it.
             address.clone().unwrap_or_else(|| format!("#{id}")),
         ),
     };
+    let alt = crate::describe::alt_text(chart, &ENGLISH);
+    let picture = picture_html(
+        rendered.rule,
+        &alt,
+        &PictureLinks {
+            src: &picture_src,
+            href: &permalink,
+        },
+    );
     let mut context = json!({
         "id": id,
         "title": chart.title(),
-        "svg": rendered.svg,
+        "picture": picture,
         "table": table(chart, &ENGLISH),
         "iframe_height": rendered.iframe_height(),
-        "alt": crate::describe::alt_text(chart, &ENGLISH),
-        "picture_width": rendered.scene.width,
-        "picture_height": rendered.scene.height,
         "csv_href": csv_href,
         "svg_href": svg_href,
         "permalink": permalink,

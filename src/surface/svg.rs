@@ -24,28 +24,55 @@ const PLACEMENT: TextPlacement = TextPlacement {
 /// size). Its size is the scene's size in CSS pixels; it scales down to
 /// narrower containers.
 pub fn render(chart: Chart, options: &Options) -> Result<(String, Scene), ChartError> {
+    let (marks, scene) = render_marks(chart, options)?;
+    Ok((accessible(&marks, chart, options, &scene), scene))
+}
+
+/// The marks of `chart` laid out for `options`, as SVG elements (what goes
+/// inside an `<svg>` of the scene's size), and the scene.
+pub fn render_marks(chart: Chart, options: &Options) -> Result<(String, Scene), ChartError> {
     let scene = layout(chart, options, &LiberationMetrics)?;
     let mut body = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut body, (scene.width, scene.height));
         paint(&mut backend, &scene, PLACEMENT)?;
     }
-    Ok((accessible(&body, chart, options, &scene), scene))
+    // plotters writes its own <svg …> around the marks: keep what is inside.
+    let inside = body
+        .find('>')
+        .map_or(body.as_str(), |end| &body[end + 1..])
+        .trim_start();
+    let inside = inside
+        .rfind("</svg>")
+        .map_or(inside, |end| &inside[..end])
+        .trim_end();
+    Ok((inside.to_string(), scene))
 }
 
-/// Replaces plotters' opening `<svg>` tag with one that is an accessible,
-/// scalable image, and adds the title and description.
-fn accessible(body: &str, chart: Chart, options: &Options, scene: &Scene) -> String {
-    let content = body
-        .find('>')
-        .map_or(body, |end| &body[end + 1..])
-        .trim_start();
-    let id = chart.id();
+/// The marks in an `<svg>` that is an accessible, scalable image, with the
+/// chart's title and description.
+fn accessible(marks: &str, chart: Chart, options: &Options, scene: &Scene) -> String {
     let (width, height) = (scene.width, scene.height);
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" \
-         role=\"img\" aria-labelledby=\"{id}-svg-title {id}-svg-desc\">\n\
-         <title id=\"{id}-svg-title\">{}</title>\n<desc id=\"{id}-svg-desc\">{}</desc>\n{content}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {}>\n{}\n{marks}\n</svg>\n",
+        label_attributes(chart),
+        label_elements(chart, options)
+    )
+}
+
+/// The attributes that make an `<svg>` an image labelled by its title and
+/// description ([`label_elements`]).
+pub fn label_attributes(chart: Chart) -> String {
+    let id = chart.id();
+    format!("role=\"img\" aria-labelledby=\"{id}-svg-title {id}-svg-desc\"")
+}
+
+/// The `<title>` and `<desc>` of an SVG of `chart`: its title, and its text
+/// alternative (which states the figure).
+pub fn label_elements(chart: Chart, options: &Options) -> String {
+    let id = chart.id();
+    format!(
+        "<title id=\"{id}-svg-title\">{}</title>\n<desc id=\"{id}-svg-desc\">{}</desc>",
         escape(chart.title()),
         escape(&alt_text(chart, &options.locale)),
     )

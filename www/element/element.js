@@ -21,6 +21,7 @@ import { loadModule, moduleLoaded } from './module.js';
 import { Readers, el, fillTable } from './readers.js';
 import { settled, unwatch, watch } from './readiness.js';
 import { SUMMARY_ROOM, styles } from './styles.js';
+import { BOXES } from 'indicator-charts-theme';
 
 const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
@@ -74,8 +75,27 @@ export class IndicatorChart extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
-    if (name === 'indicator') this._release();
+    if (name === 'indicator') {
+      this._release();
+      this._sizeBox();
+    }
     this.schedule();
+  }
+
+  /**
+   * The chart's box, by the rule the build fitted to its heights (BOXES: a
+   * CSS length of the width, see src/site/boxes.rs), as the page's picture
+   * holds it: on the placeholder, which holds it until the chart is drawn
+   * where the page gave no picture, and on the ruler, an invisible box that
+   * measures it at any width (see `_boxHeight`). Pure CSS, so that it holds
+   * from the first frame the element is painted in.
+   */
+  _sizeBox() {
+    if (!this._ruler) return;
+    const id = this.getAttribute('indicator') ?? '';
+    const rule = Object.hasOwn(BOXES, id) ? BOXES[id] : '';
+    this._ruler.style.paddingTop = rule;
+    this._placeholder.style.paddingTop = rule && `calc(${rule} + ${SUMMARY_ROOM}px)`;
   }
 
   /** The chart's title, once drawn ('' before). */
@@ -105,6 +125,7 @@ export class IndicatorChart extends HTMLElement {
     const focus = el('div', 'focus');
     focus.hidden = true;
     const placeholder = el('div', 'placeholder');
+    const ruler = el('div', 'ruler');
     const slot = el('slot');
     const error = el('p', 'error');
     error.hidden = true;
@@ -120,12 +141,13 @@ export class IndicatorChart extends HTMLElement {
     const summary = el('summary');
     summary.textContent = 'Data table';
     details.append(summary);
-    frame.append(canvas, focus, placeholder, slot, error, tooltip, live, details);
+    frame.append(ruler, canvas, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
     Object.assign(this, {
       _frame: frame,
       _canvas: canvas,
       _placeholder: placeholder,
+      _ruler: ruler,
       _slot: slot,
       _error: error,
       _details: details,
@@ -136,6 +158,7 @@ export class IndicatorChart extends HTMLElement {
     };
     slot.addEventListener('slotchange', syncPlaceholder);
     syncPlaceholder();
+    this._sizeBox();
     this._readers = new Readers({ frame, canvas, focus, tooltip, live, view: () => this._target });
   }
 
@@ -232,7 +255,7 @@ export class IndicatorChart extends HTMLElement {
         locale: this.getAttribute('locale') ?? undefined,
         pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
         aspectRatio: this.getAttribute('aspect-ratio') ?? '',
-        minHeight: this._pictureHeight(width),
+        minHeight: this._boxHeight(width),
         fontGeneration: fontGeneration(),
         style,
       },
@@ -270,29 +293,29 @@ export class IndicatorChart extends HTMLElement {
   }
 
   /**
-   * While the page's static picture of the chart is showing, the height the
-   * canvas must have to take its place without moving anything below: the
-   * picture's height, less the room of the data table's summary line, which
-   * appears with the canvas (fixed in the stylesheet, so no measuring). Kept
-   * while the width stays what it was, so a redraw (theme, fonts) does not
-   * move anything either.
+   * The height the canvas takes at `width`: the chart's box, which the page's
+   * picture (or, without one, the placeholder) holds until the chart is
+   * drawn, less the room of the data table's summary line, which appears
+   * with the canvas. While the picture shows, its own height, to the
+   * fraction of a pixel (it may come from another build); otherwise the
+   * ruler's, the same rule. The layout fills it, so nothing below moves.
    */
-  _pictureHeight(width) {
+  _boxHeight(width) {
     if (this._reserved && this._reserved.width !== width) this._reserved = null;
     if (!this._reserved && !this._slot.hidden && this._placeholder.hidden) {
       const picture = this._frame.getBoundingClientRect().height;
       this._reserved = { width, height: picture - SUMMARY_ROOM };
     }
-    return this._reserved?.height ?? 0;
+    return this._reserved?.height ?? this._ruler.getBoundingClientRect().height;
   }
 
   _show(view, drawn, width, transparent) {
     const canvas = this._canvas;
     canvas.style.width = `${width}px`;
-    // The height of the picture it replaces, to the fraction of a pixel the
-    // canvas's whole device pixels cannot give: nothing below moves.
-    const reserved = this._reserved?.height ?? 0;
-    canvas.style.height = `${Math.abs(drawn.height - reserved) < 1 ? reserved : drawn.height}px`;
+    // The height of the box it fills, to the fraction of a pixel the canvas's
+    // whole device pixels cannot give: nothing below moves.
+    const box = this._boxHeight(width);
+    canvas.style.height = `${Math.abs(drawn.height - box) < 1 ? box : drawn.height}px`;
     canvas.setAttribute('aria-label', drawn.altText);
     const frame = this._frame;
     frame.classList.toggle('dark', drawn.dark);

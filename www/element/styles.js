@@ -6,13 +6,14 @@
 // drawing the element sets the palette it drew with (house style included)
 // on `.frame`, so tooltips, tables and messages match the chart.
 
-import { LIGHT, DARK, FONT_FAMILY } from 'indicator-charts-theme';
+import { LIGHT, DARK, FONT_FAMILY, TABLE_LINE_ROOM } from 'indicator-charts-theme';
 
 // The data table's closed summary line takes a fixed room (its line and the
-// padding under it), so that a chart can reserve it without measuring.
-const SUMMARY_LINE = 24;
+// padding under it), which the page's pictures keep under the chart (the
+// build's TABLE_LINE_ROOM), so that nothing moves when it appears.
 const SUMMARY_MARGIN = 6;
-export const SUMMARY_ROOM = SUMMARY_LINE + SUMMARY_MARGIN;
+const SUMMARY_LINE = TABLE_LINE_ROOM - SUMMARY_MARGIN;
+export const SUMMARY_ROOM = TABLE_LINE_ROOM;
 
 const CSS = `
 :host { display: block !important; }
@@ -25,7 +26,8 @@ const CSS = `
 }
 .frame.dark { ${DARK} }
 .frame.transparent { background: transparent; }
-.placeholder { display: block; aspect-ratio: 3 / 2; }
+.placeholder { display: block; min-height: 150px; box-sizing: border-box; }
+.ruler { position: absolute; top: 0; left: 0; width: 100%; height: 0; visibility: hidden; pointer-events: none; }
 canvas { display: block; outline: none; touch-action: manipulation; }
 canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px; }
 [hidden] { display: none !important; }

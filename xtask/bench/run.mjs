@@ -62,6 +62,8 @@ const OURS = ['us-favourability', 'gdp-growth-average', 'military-spending-rise'
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="Benchmark: four charts of US–Vietnam relations in figures, as Copy embed code pastes them.">
 <title>Bench: indicator-charts (WASM)</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="bench.css">

@@ -3,7 +3,8 @@
 /* global uPlot */
 const BLUE = '#0064a0';
 const VERMILLION = '#b84a00';
-const WIDTH = 600;
+// As wide as the column (600 px at most), as on a phone.
+const WIDTH = Math.min(600, document.querySelector('main').clientWidth - 32);
 const HEIGHT = 300;
 
 function valueLabels(format) {

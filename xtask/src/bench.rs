@@ -2,9 +2,12 @@
 //! same four charts, measured in one headless Chromium run by
 //! `xtask/bench/run.mjs` (sizes, time to charts-ready, redraw, memory, and
 //! a page of 100 embedded charts), then time to charts-ready over emulated
-//! slow 4G and cable connections. The peers come from the npm registry
-//! (`xtask/package.json`), not the repository. It prints a table and writes
-//! `target/bench/results.json`; it asserts nothing.
+//! slow 4G and cable connections, then Lighthouse's mobile audit of our
+//! pages and uPlot's (`xtask/bench/lighthouse.mjs`). The peers and
+//! Lighthouse come from the npm registry (`xtask/package.json`,
+//! `xtask/bench/package.json`), not the repository. It prints tables and
+//! writes `target/bench/results.json` and `target/bench/lighthouse.json`;
+//! it asserts nothing.
 
 use std::process::Command;
 
@@ -67,6 +70,20 @@ pub fn bench(rounds: u32) -> Result<()> {
         .env("BENCH_SITE", root().join("target/bench/site"))
         .env("BENCH_OUT", &out)
         .env("BENCH_ROUNDS", rounds.to_string())
+        .env("CHROMIUM", &browser.chromium))?;
+
+    // The pages run.mjs wrote (the pasted article, the bare one) are audited
+    // too, so Lighthouse comes after it.
+    tools::ensure_bench_packages()?;
+    say("Lighthouse, mobile defaults, on our pages and uPlot's (about four minutes)…");
+    run(Command::new("node")
+        .arg(bench.join("lighthouse.mjs"))
+        .current_dir(&bench)
+        .env("BENCH_URL", &url)
+        .env(
+            "BENCH_LIGHTHOUSE_OUT",
+            root().join("target/bench/lighthouse.json"),
+        )
         .env("CHROMIUM", &browser.chromium))
 }
 

@@ -73,7 +73,10 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     let www = root().join("www");
     // The colours of the element and the pages come from the Rust theme.
     let theme_module = work.join("theme.js");
-    std::fs::write(&theme_module, site::element_theme_module())?;
+    std::fs::write(
+        &theme_module,
+        site::element_theme_module().map_err(|e| anyhow!("{e}"))?,
+    )?;
     let esbuild = node_modules.join(".bin/esbuild");
     let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| {
         esbuild_bundle(&esbuild, entry, outfile, extra)

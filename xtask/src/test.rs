@@ -382,7 +382,10 @@ fn reproducible_stage() -> Result<()> {
         )?;
         let script = scratch.join("indicator-chart.js");
         let theme = scratch.join("theme.js");
-        std::fs::write(&theme, indicator_charts::site::element_theme_module())?;
+        std::fs::write(
+            &theme,
+            indicator_charts::site::element_theme_module().map_err(|e| anyhow::anyhow!("{e}"))?,
+        )?;
         let flags = dist::element_bundle_flags(
             &module.glue,
             &dist::module_file_name(&module.wasm),

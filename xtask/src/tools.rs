@@ -110,16 +110,31 @@ pub fn ensure_node() -> Result<()> {
 /// `xtask/node_modules`, installed from `xtask/package-lock.json`
 /// (reinstalled when the lock file changes).
 pub fn ensure_npm_packages() -> Result<PathBuf> {
+    ensure_npm_folder("xtask")
+}
+
+/// The npm packages the benchmark alone needs (Lighthouse), pinned by
+/// `xtask/bench/package-lock.json`: a folder of their own, so that the
+/// tests do not install them.
+pub fn ensure_bench_packages() -> Result<PathBuf> {
+    ensure_npm_folder("xtask/bench")
+}
+
+/// `npm ci` in `folder` (from the repository's root) unless its
+/// `node_modules` was installed from the same lock; the `node_modules`.
+fn ensure_npm_folder(folder: &str) -> Result<PathBuf> {
     ensure_node()?;
-    let dir = root().join("xtask");
+    let dir = root().join(folder);
     let modules = dir.join("node_modules");
-    let lock =
-        std::fs::read(dir.join("package-lock.json")).context("reading xtask/package-lock.json")?;
+    let lock = std::fs::read(dir.join("package-lock.json"))
+        .with_context(|| format!("reading {folder}/package-lock.json"))?;
     let stamp = modules.join(".xtask-lock");
     if std::fs::read(&stamp).is_ok_and(|installed| installed == lock) {
         return Ok(modules);
     }
-    say("Installing npm packages of xtask/package.json (npm ci)…");
+    say(&format!(
+        "Installing npm packages of {folder}/package.json (npm ci)…"
+    ));
     run(Command::new("npm")
         .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
         .current_dir(&dir))?;
