@@ -92,12 +92,17 @@ pub fn files() -> Vec<String> {
 /// The registry's README: `www/package/README.md` with the surface's tables.
 pub fn readme() -> Result<String, PackageError> {
     let mut env = minijinja::Environment::new();
+    // A name the template uses and the context lacks is an error, not "".
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_template("README.md", README_TEMPLATE)?;
     let tables: std::collections::BTreeMap<&str, String> =
         surface::markdown_tables().into_iter().collect();
-    Ok(env.get_template("README.md")?.render(
-        minijinja::context! { tables, name => NAME, version => env!("CARGO_PKG_VERSION") },
-    )?)
+    Ok(env.get_template("README.md")?.render(minijinja::context! {
+        tables,
+        name => NAME,
+        version => env!("CARGO_PKG_VERSION"),
+        license => env!("CARGO_PKG_LICENSE"),
+    })?)
 }
 
 /// Writes everything of the package but its scripts and module into `out`
@@ -144,6 +149,27 @@ mod tests {
         }
         assert_eq!(package["version"], env!("CARGO_PKG_VERSION"));
         assert_eq!(package["customElements"], MANIFEST_FILE);
+    }
+
+    /// The README's React example is a file of the React app the package
+    /// tests build and type-check.
+    #[test]
+    fn the_readme_react_example_is_the_tested_one() {
+        let example = include_str!("../../xtask/package/react-app/src/Favourability.tsx");
+        let code: String = example
+            .lines()
+            .skip_while(|line| line.starts_with("//"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        for (name, readme) in [
+            ("README.md", include_str!("../../README.md")),
+            ("www/package/README.md", README_TEMPLATE),
+        ] {
+            assert!(
+                readme.contains(&format!("```tsx\n{code}```")),
+                "{name}'s React example is not xtask/package/react-app/src/Favourability.tsx:\n{code}"
+            );
+        }
     }
 
     #[test]

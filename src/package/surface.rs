@@ -441,7 +441,7 @@ pub fn events_table() -> String {
             let fields: Vec<String> = e
                 .detail
                 .iter()
-                .map(|f| format!("`{}`: {}", f.name, f.ty.replace('|', "\\|")))
+                .map(|f| format!("`{}`: `{}`", f.name, f.ty.replace('|', "\\|")))
                 .collect();
             vec![code(e.name), e.description.to_string(), fields.join(", ")]
         }),
@@ -480,22 +480,48 @@ mod tests {
     use crate::attributes::ASPECT_RANGE;
     use crate::format::LOCALES;
 
-    fn readme() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-            .expect("README.md")
+    const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+
+    /// The README with each `<!-- surface:NAME -->` … `<!-- surface:end -->`
+    /// block holding the table `NAME` as rendered here.
+    fn readme_as_the_table_says(readme: &str) -> Result<String, String> {
+        let mut out = readme.to_string();
+        for (name, table) in markdown_tables() {
+            let begin = format!("<!-- surface:{name} -->\n");
+            let start = out
+                .find(&begin)
+                .ok_or_else(|| format!("README.md has no {begin:?} block for the {name} table"))?
+                + begin.len();
+            let length = out[start..]
+                .find("<!-- surface:end -->")
+                .ok_or_else(|| format!("README.md's {name} table has no <!-- surface:end -->"))?;
+            out.replace_range(start..start + length, &table);
+        }
+        Ok(out)
     }
 
     /// The README documents the element as this table does: each of its
-    /// tables is the one rendered here, word for word.
+    /// tables is the one rendered here, word for word. `UPDATE_README=1`
+    /// rewrites them.
     #[test]
     fn the_readme_tables_are_the_surface_table() {
-        let readme = readme();
+        let readme = std::fs::read_to_string(README).expect("README.md");
+        let expected = readme_as_the_table_says(&readme).unwrap_or_else(|e| panic!("{e}"));
+        if std::env::var_os("UPDATE_README").is_some() {
+            std::fs::write(README, &expected).expect("README.md written");
+            return;
+        }
         for (name, table) in markdown_tables() {
             assert!(
                 readme.contains(&table),
-                "README.md's {name} table differs from src/package/surface.rs; it should read:\n\n{table}"
+                "README.md's {name} table differs from src/package/surface.rs \
+                 (UPDATE_README=1 cargo test -p indicator-charts readme rewrites it); it should read:\n\n{table}"
             );
         }
+        assert_eq!(
+            readme, expected,
+            "a README table is not where its block says"
+        );
     }
 
     #[test]

@@ -19,6 +19,9 @@ import init from 'indicator-charts-glue';
 
 let moduleUrl = new URL(__WASM_FILE__, import.meta.url);
 let integrity = __WASM_INTEGRITY__;
+/** What fetched bytes that do not match `integrity` did not match. */
+let pinned = () =>
+  `the hash this script was built with (${integrity}). The module and indicator-chart.js come from different builds; deploy both from the same build.`;
 
 export class ModuleError extends Error {
   constructor(detail) {
@@ -46,6 +49,7 @@ export function setModuleUrl(url, hash = '') {
   }
   moduleUrl = new URL(url, document.baseURI);
   integrity = hash;
+  pinned = () => `the hash given to setModuleUrl (${integrity}).`;
 }
 
 /** Starts loading the module (once); resolves with its exports. */
@@ -100,7 +104,7 @@ async function diagnose(error) {
     // the ones this script was built with.
     const response = await fetch(moduleUrl, { cache: 'no-store' });
     if (response.ok) {
-      return `${what}: its bytes do not match the integrity hash it was fetched with (${integrity}). The module and indicator-chart.js come from different builds (deploy both from the same build), or the hash given to setModuleUrl is another module's.`;
+      return `${what}: its bytes do not match ${pinned()}`;
     }
   } catch {
     // Fall through: not readable at all.

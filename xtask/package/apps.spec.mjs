@@ -59,7 +59,7 @@ test('a page can take the module from another host, checked against its hash', a
     const chart = page.locator('indicator-chart');
     await expect(chart).toHaveAttribute('data-state', 'error');
     await expect(chart.locator('.error')).toContainText('could not be loaded');
-    expect(wrong.problems.join('\n')).toContain('do not match the integrity hash');
+    expect(wrong.problems.join('\n')).toContain('do not match the hash given to setModuleUrl');
   } finally {
     await app.close();
   }
@@ -72,7 +72,7 @@ test('a React 19 app renders the element with attributes and sees its events', a
   try {
     const console = watchConsole(page);
     await page.goto(`${app.url}index.html`);
-    const chart = page.locator('indicator-chart');
+    const chart = page.locator('indicator-chart').first();
     const log = page.locator('#log');
     await expect(chart).toHaveAttribute('data-state', 'drawn');
     // React set `indicator` and `theme` as properties (they reflect), `aspect-ratio` as an attribute.
@@ -112,6 +112,13 @@ test('a React 19 app renders the element with attributes and sees its events', a
     await expect(log.locator('li').last()).toHaveText('value 1 by touch');
     await page.touchscreen.tap(bar.x, bar.y);
     await expect(log.locator('li').last()).toHaveText('leave 1');
+
+    // The README's example: its caption follows the figure a reader is on.
+    const example = page.locator('figure');
+    await expect(example.locator('indicator-chart')).toHaveAttribute('data-state', 'drawn');
+    await expect(example.locator('figcaption')).toHaveText('Point at a bar.');
+    await example.locator('canvas').focus();
+    await expect(example.locator('figcaption')).toHaveText('Vietnamese: 80% (“80 percent”)');
     console.assertClean();
   } finally {
     await context.close();

@@ -69,7 +69,7 @@ enum Task {
         #[arg(long, default_value_t = 7)]
         rounds: u32,
     },
-    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests, the three engines.
+    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests, the npm package in Vite and React apps, the three engines, reproducibility.
     Test {
         /// Run only this stage (repeatable): lint, native, wasm, end-to-end, package, engines, reproducible.
         #[arg(long = "stage", value_name = "STAGE")]

@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import 'indicator-charts';
 import type { IndicatorChart, IndicatorChartValueDetail } from 'indicator-charts';
+import { Favourability } from './Favourability';
 
 export function App() {
   const chart = useRef<IndicatorChart>(null);
@@ -48,6 +49,8 @@ export function App() {
           <li key={i}>{line}</li>
         ))}
       </ol>
+      <h2>The README's example</h2>
+      <Favourability />
     </main>
   );
 }
