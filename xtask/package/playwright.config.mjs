@@ -1,19 +1,12 @@
 // Playwright for the package stage (see xtask/src/package_tests.rs): the
-// consumer apps' builds in APPS_DIR, served and driven in Debian's
-// Chromium, as the end-to-end tests drive the site.
+// end-to-end tests' settings (Debian's Chromium and its flags), for the
+// consumer apps built in WORK_DIR, each served on its own origin.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../e2e/playwright.config.mjs';
+import endToEnd from '../e2e/playwright.config.mjs';
 
 export default defineConfig({
-  testDir: '.',
-  testMatch: '*.spec.mjs',
+  ...endToEnd,
   timeout: 60_000,
-  expect: { timeout: 15_000 },
-  workers: 2,
-  reporter: [['list']],
   outputDir: '../../target/package-test/results',
-  use: {
-    browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS },
-  },
+  use: { ...endToEnd.use, baseURL: undefined },
 });
