@@ -15,8 +15,10 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// What a tooltip shows about one figure or event.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// What a tooltip shows about one figure or event, and what the element's
+/// value event tells the page about it (`label`, `number`, `as_written`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Tooltip {
     /// What the figure is of ("Under 30") or the event's date.
     pub heading: String,
@@ -26,6 +28,14 @@ pub struct Tooltip {
     pub quote: &'static str,
     /// The citation and the text.
     pub source: String,
+    /// What the figure is of (its label, else the chart's title), or what
+    /// happened.
+    pub label: &'static str,
+    /// The figure as a number in its unit's base (percent, US$, people, …);
+    /// none for an event.
+    pub number: Option<f64>,
+    /// The figure, or the event's date, word for word as the text writes it.
+    pub as_written: &'static str,
 }
 
 /// One or two sentences stating the figure, then its source.
@@ -190,6 +200,9 @@ pub fn tooltip(chart: Chart, datum: Datum, locale: &Locale) -> Option<Tooltip> {
                 value: value(indicator, index, locale),
                 quote: indicator.quote,
                 source: source_line(chart),
+                label: figure.label.unwrap_or(indicator.title),
+                number: Some(figure.value),
+                as_written: figure.as_written,
             })
         }
         (Chart::Timeline(timeline), Datum::Event(index)) => {
@@ -203,6 +216,9 @@ pub fn tooltip(chart: Chart, datum: Datum, locale: &Locale) -> Option<Tooltip> {
                     event.source,
                     model::text(event.text).short_reference()
                 ),
+                label: event.label,
+                number: None,
+                as_written: event.when,
             })
         }
         _ => None,
@@ -258,6 +274,28 @@ mod tests {
             };
             assert!(tooltip(chart, first, &ENGLISH).is_some(), "{}", chart.id());
         }
+    }
+
+    /// The value event's detail: what the figure is of, the number and the
+    /// words the text gives it in.
+    #[test]
+    fn a_tooltip_gives_the_figure_as_a_number_and_as_written() {
+        let tip = tooltip(chart("us-favourability"), Datum::Figure(1), &ENGLISH).expect("a figure");
+        assert_eq!(
+            (tip.label, tip.number, tip.as_written, tip.value.as_str()),
+            ("Under 30", Some(88.0), "88 percent", "88%")
+        );
+        // A figure with no label of its own is of the chart's title.
+        let rise = chart("military-spending-rise");
+        let tip = tooltip(rise, Datum::Figure(0), &ENGLISH).expect("a figure");
+        assert_eq!((tip.label, tip.as_written), (rise.title(), "113 percent"));
+        let timeline = &crate::model::CATALOG.timeline;
+        let first = timeline.events[0];
+        let tip = tooltip(Chart::Timeline(timeline), Datum::Event(0), &ENGLISH).expect("an event");
+        assert_eq!(
+            (tip.label, tip.number, tip.as_written),
+            (first.label, None, first.when)
+        );
     }
 
     #[test]

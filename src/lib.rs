@@ -13,13 +13,17 @@
 //! - `paint`: a scene onto any plotters backend.
 //! - `attributes`: what an embed's attributes may say.
 //! - `surface` (native): SVG and bitmap renders; `site` (native): the
-//!   pages and downloads of `dist/`; `web` (WASM): the canvas binding.
+//!   pages and downloads of `dist/`; `package` (native): the element's
+//!   public surface, and the npm package's metadata, manifest and types;
+//!   `web` (WASM): the canvas binding.
 
 pub mod attributes;
 pub mod describe;
 pub mod format;
 pub mod layout;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod package;
 pub mod paint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;

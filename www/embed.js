@@ -6,7 +6,10 @@
 // draws. The page posts its height to the parent whenever it changes, as
 // { type: 'indicator-chart:height', indicator, height }; embed-resize.js
 // sets the iframe's height from it. Without it the iframe keeps the height
-// its embed code gives.
+// its embed code gives. The element's events are relayed to the parent
+// too (see `relayEvents`).
+
+import { EVENTS } from 'indicator-charts-surface';
 
 const params = new URLSearchParams(location.search);
 const indicator = (params.get('indicator') ?? '').trim();
@@ -42,3 +45,19 @@ function postHeight() {
   window.parent.postMessage({ type: 'indicator-chart:height', indicator, height }, '*');
 }
 new ResizeObserver(postHeight).observe(document.documentElement);
+
+/**
+ * Posts each of the element's events to the parent page, as
+ * { type: <the event's name>, indicator, detail }: the same names and
+ * details as the script embed's events, for pages that embed by iframe.
+ * A detail holds only strings and numbers, so it crosses as it is.
+ */
+function relayEvents(element) {
+  if (window.parent === window) return;
+  for (const type of Object.values(EVENTS)) {
+    element.addEventListener(type, (event) => {
+      window.parent.postMessage({ type, indicator, detail: event.detail }, '*');
+    });
+  }
+}
+relayEvents(chart);

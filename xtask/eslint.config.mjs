@@ -15,6 +15,11 @@ export default [
     },
   },
   {
+    // The consumer apps of the npm package (xtask/package/): browser modules.
+    files: ['xtask/package/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
+  },
+  {
     files: ['xtask/**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },

@@ -1,5 +1,6 @@
 // A publication's house style, read from five CSS custom properties on the
-// element (set on it or on any ancestor, per theme if the page likes):
+// element (set on it or on any ancestor, per theme if the page likes). Their
+// names come from the surface table (src/package/surface.rs):
 //
 //   --indicator-chart-font-family   the typeface, as a font-family list
 //   --indicator-chart-text          titles, labels, figures
@@ -13,13 +14,10 @@
 // when it had to change one); nothing else of the host's CSS reaches the
 // chart.
 
-const PROPERTIES = {
-  text: '--indicator-chart-text',
-  muted: '--indicator-chart-muted',
-  accent: '--indicator-chart-accent',
-  background: '--indicator-chart-background',
-};
-const FONT_PROPERTY = '--indicator-chart-font-family';
+import { STYLE } from 'indicator-charts-surface';
+
+// The colours, by the name the module's house style gives each, and the typeface.
+const { fontFamily: FONT_PROPERTY, ...PROPERTIES } = STYLE;
 
 let probe = null;
 

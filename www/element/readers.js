@@ -1,6 +1,8 @@
 // What a chart offers readers besides its picture: a tooltip for the figure
 // under the pointer or keyboard focus (its value, the sentence it comes
 // from and its source, from the module), a focus ring, and the data table.
+// The page is told when a reader moves to a figure and leaves it (the
+// `value` and `leave` events).
 
 /** A new element with an optional class. */
 export function el(tag, className) {
@@ -13,17 +15,30 @@ const MOVES = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 /** Tooltips and keyboard focus for one chart's canvas. */
 export class Readers {
-  constructor({ frame, canvas, focus, tooltip, live, view }) {
-    Object.assign(this, { frame, canvas, focus, tooltip, live, view });
+  constructor({ frame, canvas, focus, tooltip, live, view, emit }) {
+    Object.assign(this, { frame, canvas, focus, tooltip, live, view, emit });
     this.focusIndex = -1;
     this.pointerIndex = -1;
+    this.shown = -1; // the figure whose tooltip shows
+    this.pressedAt = -Infinity;
     canvas.addEventListener('pointermove', (e) => this.point(e));
-    canvas.addEventListener('pointerdown', (e) => this.point(e));
-    canvas.addEventListener('pointerleave', () => {
+    canvas.addEventListener('pointerdown', (e) => {
+      this.pressedAt = e.timeStamp;
+      this.point(e);
+    });
+    canvas.addEventListener('pointerleave', (e) => {
+      // A finger leaves after every tap: its tooltip stays until the next
+      // tap, or until the canvas loses focus.
+      if (e.pointerType === 'touch') return;
       this.pointerIndex = -1;
       if (this.focusIndex < 0) this.hide();
     });
-    canvas.addEventListener('focus', () => this.focusOn(Math.max(0, this.focusIndex)));
+    // Tabbing in opens the first figure. A click or tap focuses the canvas
+    // too (after its pointerdown, and for a tap after its pointerup): the
+    // figure it hit shows then, not the first.
+    canvas.addEventListener('focus', (e) => {
+      if (e.timeStamp - this.pressedAt > 1000) this.focusOn(Math.max(0, this.focusIndex));
+    });
     canvas.addEventListener('blur', () => {
       this.focusIndex = -1;
       focus.hidden = true;
@@ -59,7 +74,7 @@ export class Readers {
       return;
     }
     this.pointerIndex = index;
-    this.show(index, x, y);
+    this.show(index, x, y, event.pointerType || 'mouse');
   }
 
   key(event) {
@@ -96,11 +111,11 @@ export class Readers {
       height: `${bottom - top + 2 * pad}px`,
     });
     this.focus.hidden = false;
-    this.show(index, right, top + (bottom - top) / 2);
+    this.show(index, right, top + (bottom - top) / 2, 'keyboard');
   }
 
-  show(index, x, y) {
-    const { heading, value, quote, source } = this.view().tooltip(index);
+  show(index, x, y, input) {
+    const { heading, value, quote, source, label, number, asWritten } = this.view().tooltip(index);
     const tip = this.tooltip;
     const parts = [
       ['strong', heading],
@@ -123,11 +138,20 @@ export class Readers {
     const { offsetWidth: width, offsetHeight: height } = tip;
     tip.style.left = `${Math.min(Math.max(0, x + 12), Math.max(0, frame.width - width))}px`;
     tip.style.top = `${y + 12 + height <= frame.height ? y + 12 : Math.max(0, y - height - 12)}px`;
+    if (index !== this.shown) {
+      this.shown = index;
+      this.emit('value', { index, label, value: number ?? null, text: value, asWritten, input });
+    }
   }
 
   hide() {
     this.tooltip.hidden = true;
     this.canvas.removeAttribute('aria-describedby');
+    if (this.shown >= 0) {
+      const index = this.shown;
+      this.shown = -1;
+      this.emit('leave', { index });
+    }
   }
 }
 

@@ -7,6 +7,7 @@
 // on `.frame`, so tooltips, tables and messages match the chart.
 
 import { LIGHT, DARK, FONT_FAMILY, TABLE_LINE_ROOM } from 'indicator-charts-theme';
+import { STYLE } from 'indicator-charts-surface';
 
 // The data table's closed summary line takes a fixed room (its line and the
 // padding under it), which the page's pictures keep under the chart (the
@@ -21,7 +22,7 @@ const CSS = `
 .frame {
   all: initial; display: block; position: relative; box-sizing: border-box;
   ${LIGHT}
-  font: 14px/1.4 var(--indicator-chart-font-family, ${FONT_FAMILY});
+  font: 14px/1.4 var(${STYLE.fontFamily}, ${FONT_FAMILY});
   color: var(--ic-text); background: var(--ic-background); direction: ltr; text-align: left;
 }
 .frame.dark { ${DARK} }

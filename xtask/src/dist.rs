@@ -12,7 +12,8 @@
 //! - `data/`: `indicators.json`, `indicators.csv`, `events.csv`,
 //!   `exclusions.csv` and `<id>.csv` for each chart;
 //! - `integrity.json`: the hashes of the script and the module;
-//! - beside each text asset and the module, `.br` and `.gz` versions.
+//! - beside each text asset and the module, `.br` and `.gz` versions;
+//! - `npm/`: the element as an npm package, and its tarball (see `package`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,7 +22,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, anyhow};
 use indicator_charts::site;
 
-use crate::{compress, module, root, run, say, tools};
+use crate::{compress, module, package, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
@@ -71,26 +72,26 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
 
     say("Bundling and minifying scripts and styles (esbuild)…");
     let www = root().join("www");
-    // The colours of the element and the pages come from the Rust theme.
-    let theme_module = work.join("theme.js");
-    std::fs::write(
-        &theme_module,
-        site::element_theme_module().map_err(|e| anyhow!("{e}"))?,
-    )?;
+    let generated = Generated::write(&work)?;
     let esbuild = node_modules.join(".bin/esbuild");
     let bundle = |entry: &Path, outfile: &Path, extra: &[&str]| {
         esbuild_bundle(&esbuild, entry, outfile, extra)
     };
-    let element = element_bundle_flags(&module.glue, &module_file, &wasm_integrity, &theme_module);
+    let element = element_bundle_flags(&module.glue, &module_file, &wasm_integrity, &generated);
     let element: Vec<&str> = element.iter().map(String::as_str).collect();
     bundle(
         &www.join("element/index.js"),
         &out.join("indicator-chart.js"),
         &element,
     )?;
-    for script in ["page.js", "embed.js"] {
-        bundle(&www.join(script), &out.join(script), &[])?;
-    }
+    bundle(&www.join("page.js"), &out.join("page.js"), &[])?;
+    // The iframe page relays the element's events: it takes their names
+    // from the surface table.
+    bundle(
+        &www.join("embed.js"),
+        &out.join("embed.js"),
+        &["--bundle", "--format=esm", &generated.surface_alias()],
+    )?;
     bundle(
         &www.join("embed-resize.js"),
         &out.join("embed-resize.js"),
@@ -142,6 +143,19 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     say("Compressing (Brotli and gzip beside each asset)…");
     compress::precompress(out)?;
     report(out, &module_file)?;
+    // After compressing: the package is not part of the site.
+    let tarball = package::build(&package::Inputs {
+        out: &out.join("npm"),
+        esbuild: &esbuild,
+        glue: &module.glue,
+        wasm: &module.wasm,
+        generated: &generated,
+    })?;
+    say(&format!(
+        "npm package: {} ({} bytes)",
+        tarball.display(),
+        std::fs::metadata(&tarball)?.len()
+    ));
     say(&format!(
         "Subresource Integrity of indicator-chart.js: {script_integrity}"
     ));
@@ -167,26 +181,71 @@ pub fn esbuild_bundle(esbuild: &Path, entry: &Path, outfile: &Path, extra: &[&st
         .arg(format!("--outfile={}", outfile.display())))
 }
 
-/// esbuild flags for scripts that include the element: the glue, the
-/// theme generated from the Rust palette, the module's file name, and its
-/// hash, which the element checks the `.wasm` it fetches against, so that
-/// the script's own integrity hash vouches for the module too.
+/// The JavaScript modules the build generates from the Rust sources for
+/// the element: its colours and typeface (`src/theme.rs`) and its public
+/// surface's names and defaults (`src/package/surface.rs`).
+pub struct Generated {
+    pub theme: PathBuf,
+    pub surface: PathBuf,
+}
+
+impl Generated {
+    /// Writes both into `work`.
+    pub fn write(work: &Path) -> Result<Generated> {
+        std::fs::create_dir_all(work)?;
+        let generated = Generated {
+            theme: work.join("theme.js"),
+            surface: work.join("surface.js"),
+        };
+        std::fs::write(
+            &generated.theme,
+            site::element_theme_module().map_err(|e| anyhow!("{e}"))?,
+        )?;
+        std::fs::write(
+            &generated.surface,
+            indicator_charts::package::surface::element_module(),
+        )?;
+        Ok(generated)
+    }
+
+    /// The esbuild flag that resolves `indicator-charts-surface`.
+    pub fn surface_alias(&self) -> String {
+        format!(
+            "--alias:indicator-charts-surface={}",
+            self.surface.display()
+        )
+    }
+
+    /// The esbuild flags that resolve both, and the glue.
+    pub fn aliases(&self, glue: &Path) -> Vec<String> {
+        vec![
+            format!("--alias:indicator-charts-glue={}", glue.display()),
+            format!("--alias:indicator-charts-theme={}", self.theme.display()),
+            self.surface_alias(),
+        ]
+    }
+}
+
+/// esbuild flags for the site's scripts that include the element: the
+/// glue, the generated modules, the module's file name, and its hash,
+/// which the element checks the `.wasm` it fetches against, so that the
+/// script's own integrity hash vouches for the module too.
 pub fn element_bundle_flags(
     glue: &Path,
     module_file: &str,
     wasm_integrity: &str,
-    theme: &Path,
+    generated: &Generated,
 ) -> Vec<String> {
-    vec![
+    let mut flags: Vec<String> = vec![
         "--bundle".into(),
         "--format=esm".into(),
         // Fields named `_like_this` are the element's own: short names for them.
         "--mangle-props=^_[a-zA-Z]".into(),
-        format!("--alias:indicator-charts-glue={}", glue.display()),
-        format!("--alias:indicator-charts-theme={}", theme.display()),
         format!("--define:__WASM_FILE__=\"{module_file}\""),
         format!("--define:__WASM_INTEGRITY__=\"{wasm_integrity}\""),
-    ]
+    ];
+    flags.extend(generated.aliases(glue));
+    flags
 }
 
 /// `indicator-charts.<hash>.wasm`: a name that changes whenever the bytes

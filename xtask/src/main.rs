@@ -3,7 +3,8 @@
 //! - `dist`: the release WASM and the static site in `dist/`;
 //! - `serve`: `dist`, then serve it at http://127.0.0.1:8000;
 //! - `test`: every test — lint, native, WASM in headless Chromium, end to
-//!   end, the three engines (Chromium, Firefox, WebKit), reproducibility;
+//!   end, the npm package in Vite and React apps, the three engines
+//!   (Chromium, Firefox, WebKit), reproducibility;
 //! - `bench`: sizes and timings against Chart.js and uPlot;
 //! - `integrity`: the embed script's Subresource Integrity hash, into the README.
 //!
@@ -16,6 +17,8 @@ mod bench;
 mod compress;
 mod dist;
 mod module;
+mod package;
+mod package_tests;
 mod serve;
 mod test;
 mod tools;
@@ -66,9 +69,9 @@ enum Task {
         #[arg(long, default_value_t = 7)]
         rounds: u32,
     },
-    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests, the three engines.
+    /// Run every test: lint, native tests, WASM tests in headless Chromium, end-to-end tests, the npm package in Vite and React apps, the three engines, reproducibility.
     Test {
-        /// Run only this stage (repeatable): lint, native, wasm, end-to-end, engines, reproducible.
+        /// Run only this stage (repeatable): lint, native, wasm, end-to-end, package, engines, reproducible.
         #[arg(long = "stage", value_name = "STAGE")]
         stages: Vec<String>,
     },

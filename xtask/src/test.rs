@@ -7,10 +7,13 @@
 //! 3. wasm: the crate's `wasm_bindgen_test`s in headless Chromium;
 //! 4. end to end: `dist/` built into `target/e2e/dist`, served, and driven
 //!    by Playwright (`xtask/e2e/*.spec.mjs`) in Debian's Chromium;
-//! 5. engines: the same build in Chromium, Firefox and WebKit, each through
+//! 5. package: that build's npm package installed by a Vite app and a React
+//!    app, built and driven in Chromium, its types checked with `tsc`, its
+//!    manifest with its schema (see `package_tests`);
+//! 6. engines: the same build in Chromium, Firefox and WebKit, each through
 //!    its own WebDriver (`xtask/engines/`): a smoke suite, and every page
 //!    loaded ten times with no console error;
-//! 6. reproducible: a second build elsewhere gives the same bytes.
+//! 7. reproducible: a second build elsewhere gives the same bytes.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -20,14 +23,15 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, CHROMIUM_FLAGS};
-use crate::{dist, module, root, run, say, serve};
+use crate::{dist, module, package_tests, root, run, say, serve};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 6] = [
+pub const STAGES: [&str; 7] = [
     "lint",
     "native",
     "wasm",
     "end-to-end",
+    "package",
     "engines",
     "reproducible",
 ];
@@ -57,6 +61,7 @@ pub fn all(only: &[String]) -> Result<()> {
     stage("native", &native_stage);
     stage("wasm", &wasm_stage);
     stage("end-to-end", &end_to_end_stage);
+    stage("package", &package_stage);
     stage("engines", &engines_stage);
     stage("reproducible", &reproducible_stage);
 
@@ -84,13 +89,24 @@ fn cargo() -> Command {
 }
 
 /// The scripts ESLint and prettier check, from the repository's root.
-const SCRIPTS: [&str; 6] = [
+const SCRIPTS: [&str; 9] = [
     "www/**/*.js",
     "xtask/e2e/*.mjs",
+    "xtask/package/*.mjs",
+    "xtask/package/vite-app/*.js",
+    "xtask/package/react-app/*.js",
     "xtask/engines/*.mjs",
     "xtask/bench/*.mjs",
     "xtask/bench/*.js",
     "xtask/*.mjs",
+];
+
+/// TypeScript that prettier checks (ESLint here reads JavaScript only):
+/// the package's consumers.
+const TYPESCRIPT: [&str; 3] = [
+    "xtask/package/react-app/src/*.tsx",
+    "xtask/package/types/*.ts",
+    "xtask/package/types/*.tsx",
 ];
 
 fn lint_stage() -> Result<()> {
@@ -100,6 +116,7 @@ fn lint_stage() -> Result<()> {
     run(Command::new(node_modules.join(".bin/prettier"))
         .args(["--config", "xtask/prettier.config.mjs", "--check"])
         .args(SCRIPTS)
+        .args(TYPESCRIPT)
         .current_dir(root()))
     .context("prettier: run `xtask/node_modules/.bin/prettier --config xtask/prettier.config.mjs --write` on the files it names")?;
     run(Command::new(node_modules.join(".bin/eslint"))
@@ -242,6 +259,19 @@ fn end_to_end_stage() -> Result<()> {
     .context("end-to-end tests (xtask/e2e)")
 }
 
+/// The npm package of the end-to-end build, as web developers use it.
+fn package_stage() -> Result<()> {
+    let browser = tools::ensure_chromium()?;
+    let site = test_site()?;
+    let node_modules = tools::ensure_npm_packages()?;
+    package_tests::stage(&package_tests::Site {
+        dist: &site.out,
+        url: &site.url,
+        chromium: &browser.chromium,
+        node_modules: &node_modules,
+    })
+}
+
 /// Fails when the module or the embed script has grown past its budget in
 /// `xtask/size-budget.toml` (gzip -9 bytes, as written beside each file by
 /// the build), printing the sizes and the budgets.
@@ -381,16 +411,12 @@ fn reproducible_stage() -> Result<()> {
             &node_modules,
         )?;
         let script = scratch.join("indicator-chart.js");
-        let theme = scratch.join("theme.js");
-        std::fs::write(
-            &theme,
-            indicator_charts::site::element_theme_module().map_err(|e| anyhow::anyhow!("{e}"))?,
-        )?;
+        let generated = dist::Generated::write(&scratch)?;
         let flags = dist::element_bundle_flags(
             &module.glue,
             &dist::module_file_name(&module.wasm),
             &dist::sri(&module.wasm),
-            &theme,
+            &generated,
         );
         let flags: Vec<&str> = flags.iter().map(String::as_str).collect();
         dist::esbuild_bundle(
