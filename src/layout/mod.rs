@@ -215,7 +215,16 @@ fn layout_checked(
     }
     y += scene.px(4.0);
     y = scene.paragraph(pad, y, inner, &source, Role::Small, palette.muted)?;
-    let height = (y + pad).max(requested_height.unwrap_or(0));
+    let natural = y + pad;
+    let height = match requested_height {
+        // The box a page reserves (src/site/boxes.rs) is fitted at whole
+        // pixel ratios; at others (2.625) rounding each line to device
+        // pixels can need a pixel more. The bottom margin gives it, so the
+        // canvas fills the box exactly and is not resampled.
+        Some(requested) if natural > requested && natural - requested <= scene.px(1.0) => requested,
+        Some(requested) => natural.max(requested),
+        None => natural,
+    };
     Ok(scene.finish(width, height, !options.transparent))
 }
 

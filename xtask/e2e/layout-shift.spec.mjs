@@ -82,6 +82,15 @@ async function loadEverywhere(browser, url) {
         await page.addInitScript(recordShifts);
         await page.goto(url);
         await page.waitForFunction(() => performance.getEntriesByName('charts-ready').length > 0);
+        // On a phone the first chart can be below the fold, and charts draw
+        // as they come into view: bring it in (a script's scroll is no
+        // input, so shifts still count), and wait for it to draw.
+        await page.evaluate(() => document.querySelector('indicator-chart')?.scrollIntoView());
+        await page.waitForFunction(
+          () => document.querySelector('indicator-chart')?.getAttribute('data-state') === 'drawn',
+          null,
+          { timeout: 20_000 },
+        );
         const { shifts, blurred, drawn } = await page.evaluate(settle);
         const where = `${width} px at ${ratio}×, load ${load}`;
         const total = shifts.reduce((sum, s) => sum + s.value, 0);

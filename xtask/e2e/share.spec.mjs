@@ -36,7 +36,7 @@ function metadata(page) {
       oembed: link('link[rel="alternate"][type="application/json+oembed"]'),
       oembedTitle: document.querySelector('link[type="application/json+oembed"]')?.title ?? null,
       // The static picture's description is the chart's alt text.
-      altText: document.querySelector('indicator-chart > svg desc')?.textContent ?? null,
+      altText: document.querySelector('indicator-chart img')?.alt || null,
     };
   });
 }
@@ -174,9 +174,10 @@ test('a chart page without scripts shows the picture and the data table', async 
   });
   const page = await browser.newPage();
   await page.goto(`${CHARTS}charts/timeline.html`);
-  const svg = page.locator('indicator-chart > svg');
-  await expect(svg).toBeVisible();
-  expect((await svg.boundingBox()).height).toBeGreaterThan(300);
+  const picture = page.locator('indicator-chart img');
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+  expect((await picture.boundingBox()).height).toBeGreaterThan(300);
   await page.getByText('Data table', { exact: true }).click();
   const events = (await (await request.get('data/indicators.json')).json()).timeline.events.length;
   await expect(page.locator('indicator-chart .data-table tbody tr')).toHaveCount(events);
