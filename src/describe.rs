@@ -113,7 +113,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
                 .collect();
             format!("{title}: {}.", parts.join("; "))
         }
-        ChartKind::Units => {
+        ChartKind::Units | ChartKind::Panel => {
             let wording = indicator
                 .values
                 .first()

@@ -62,7 +62,7 @@ pub fn subtitle(chart: Chart, locale: &Locale) -> String {
     };
     let period = indicator.period.map(period_label);
     let what = match indicator.chart {
-        ChartKind::Comparison | ChartKind::Average => {
+        ChartKind::Comparison | ChartKind::Average | ChartKind::Panel => {
             let label = indicator
                 .values
                 .first()

@@ -265,8 +265,12 @@ pub enum ChartKind {
     Change,
     /// Signed values around a zero line (a trade deficit).
     Balance,
-    /// A lone count, amount or duration drawn as squares of a stated size.
+    /// A lone count, amount or duration drawn as squares of a stated size:
+    /// only where counting the squares tells the reader something.
     Units,
+    /// A lone amount as a number panel: the number, its unit and period,
+    /// the text's words, and its bound drawn in a mark with a key.
+    Panel,
 }
 
 /// The unit a figure is in. Amounts are stored in base units (US$, people,
@@ -307,6 +311,7 @@ impl Named for ChartKind {
         ("change", ChartKind::Change),
         ("balance", ChartKind::Balance),
         ("units", ChartKind::Units),
+        ("panel", ChartKind::Panel),
     ];
 }
 

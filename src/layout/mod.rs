@@ -8,6 +8,7 @@
 //! `Source: <citation> · <text>`.
 
 mod builder;
+pub mod hedges;
 pub mod measure;
 mod plots;
 mod scene;

@@ -685,6 +685,9 @@ fn check_chart_needs(
                 "a balance chart needs a label on every value (its year)",
             );
         }
+        ChartKind::Panel => {
+            need(figures.len() == 1, "a panel chart draws exactly one value");
+        }
         ChartKind::Units => {
             need(figures.len() == 1, "a units chart draws exactly one value");
             need(

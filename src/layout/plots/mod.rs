@@ -1,11 +1,11 @@
 //! The plot of each chart kind, laid out in the [`Area`] the frame leaves
 //! for it; each returns the height it used.
 
-mod average;
 mod axis;
 mod balance;
 mod change;
 mod comparison;
+mod panel;
 mod timeline;
 mod units;
 
@@ -66,7 +66,9 @@ pub fn lay_out(scene: &mut SceneBuilder<'_>, chart: Chart, area: Area) -> Result
             match (indicator.chart, single) {
                 (ChartKind::Comparison, _) => comparison::lay_out(scene, plot),
                 (ChartKind::Balance, _) => balance::lay_out(scene, plot),
-                (ChartKind::Average, Some(single)) => average::lay_out(scene, single),
+                (ChartKind::Average | ChartKind::Panel, Some(single)) => {
+                    panel::lay_out(scene, single)
+                }
                 (ChartKind::Change, Some(single)) => change::lay_out(scene, single),
                 (ChartKind::Units, Some(single)) => units::lay_out(scene, single),
                 // A kind of one figure, without one: nothing to plot.
