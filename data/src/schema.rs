@@ -20,6 +20,9 @@ pub struct Text {
     pub author: Option<&'static str>,
     pub date: Option<&'static str>,
     pub publication: Option<&'static str>,
+    /// For a text that gives no date: the year it was written in, inferred
+    /// (its `note` says from what); source lines mark it as inferred.
+    pub year_inferred: Option<u16>,
     pub note: Option<&'static str>,
 }
 
@@ -219,6 +222,7 @@ impl Catalog {
             author: None,
             date: None,
             publication: None,
+            year_inferred: None,
             note: None,
         };
         self.texts.iter().find(|t| t.id == id).unwrap_or(&UNKNOWN)
@@ -227,16 +231,18 @@ impl Catalog {
 
 impl Text {
     /// A short reference for chart footers: "Bojian Liu, Feb. 29, 2016",
-    /// or the publication with "undated" when the text gives no author or date.
+    /// "Foreign Affairs, 2015 (year inferred)", or the publication with
+    /// "undated" when the text gives no author, date or year.
     pub fn short_reference(&self) -> String {
         let who = self
             .author
             .or(self.publication)
             .or(self.title)
             .unwrap_or("");
-        match self.date {
-            Some(date) => format!("{who}, {date}"),
-            None => format!("{who}, undated"),
+        match (self.date, self.year_inferred) {
+            (Some(date), _) => format!("{who}, {date}"),
+            (None, Some(year)) => format!("{who}, {year} (year inferred)"),
+            (None, None) => format!("{who}, undated"),
         }
     }
 
@@ -248,7 +254,11 @@ impl Text {
         }
         parts.extend(self.author.map(str::to_string));
         parts.extend(self.publication.map(str::to_string));
-        parts.push(self.date.unwrap_or("undated").to_string());
+        parts.push(match (self.date, self.year_inferred) {
+            (Some(date), _) => date.to_string(),
+            (None, Some(year)) => format!("{year} (year inferred)"),
+            (None, None) => "undated".to_string(),
+        });
         parts.join(", ")
     }
 }

@@ -155,7 +155,7 @@ fn chart_context(
     let details = match chart {
         Chart::Indicator(indicator) => json!({
             "quote": indicator.quote,
-            "citation": format!("Source: {} · {}", indicator.source, model::text(indicator.text).full_citation()),
+            "citation": crate::words::sourced(indicator.source, indicator.reference, &model::text(indicator.text).full_citation()),
             "sourcing": sourcing(indicator.text, indicator.reference, indicator.note),
         }),
         Chart::Timeline(timeline) => json!({
@@ -163,7 +163,7 @@ fn chart_context(
                 "date": date_label(e.date, e.date_note.is_some()),
                 "label": e.label,
                 "quote": e.quote,
-                "source": format!("Source: {} · {}{}", e.source, model::text(e.text).full_citation(),
+                "source": format!("{}{}", crate::words::sourced(e.source, e.reference, &model::text(e.text).full_citation()),
                     e.date_note.map(|n| format!(". {n}")).unwrap_or_default()),
                 "sourcing": sourcing(e.text, e.reference, e.note),
             })).collect::<Vec<_>>(),

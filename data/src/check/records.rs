@@ -350,7 +350,32 @@ fn text_record(
     let author = fields.optional_text(reporter, "author");
     let date = fields.optional_text(reporter, "date");
     let publication = fields.optional_text(reporter, "publication");
+    let year_inferred = fields.optional_number(reporter, "year_inferred");
     let note = fields.optional_text(reporter, "note");
+    let year_inferred = year_inferred.and_then(|year| {
+        let value = *year.get_ref();
+        let problem = if date.is_some() {
+            Some(
+                "year_inferred is only for a text that gives no date; remove it or the date"
+                    .to_string(),
+            )
+        } else if note.is_none() {
+            Some("year_inferred needs a note that says where the year comes from".to_string())
+        } else if value.fract() != 0.0 || !(1900.0..=2100.0).contains(&value) {
+            Some(format!(
+                "year_inferred {value} is not a year; give one such as 2015"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => {
+                fields.error(reporter, year.span().start, message);
+                None
+            }
+            None => Some(value as u16),
+        }
+    });
     let references = sourcing::text_fields(&mut fields, reporter);
     if title.is_none() && publication.is_none() {
         fields.error(
@@ -392,6 +417,7 @@ fn text_record(
         author: author.map(leak_spanned),
         date: date.map(leak_spanned),
         publication: publication.map(leak_spanned),
+        year_inferred,
         note: note.map(leak_spanned),
     })
 }
