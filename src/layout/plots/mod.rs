@@ -20,6 +20,9 @@ pub struct Area {
     pub y: i32,
     pub width: i32,
     pub height: Option<i32>,
+    /// A card's plot: fitted to `height` down to its least, rather than
+    /// kept at its natural height when `height` is smaller.
+    pub fitted: bool,
 }
 
 impl Area {
@@ -29,11 +32,14 @@ impl Area {
     }
 
     /// The height of a plot that looks best at `ratio` of its width, kept
-    /// between `low` and `high` device pixels (what is available if more).
+    /// between `low` and `high` device pixels (what is available if more;
+    /// on a card, what is available down to `low`).
     /// `max` then `min`, not `clamp`: it panics if the bounds cross.
     pub fn height_by_width(&self, ratio: f64, (low, high): (i32, i32)) -> i32 {
-        let natural = (f64::from(self.width) * ratio) as i32;
-        self.height_or(natural.max(low).min(high))
+        match self.height {
+            Some(available) if self.fitted => available.max(low),
+            _ => self.height_or(((f64::from(self.width) * ratio) as i32).max(low).min(high)),
+        }
     }
 }
 
