@@ -104,25 +104,39 @@ pub fn subtitle(chart: Chart, locale: &Locale) -> String {
 fn timeline_subtitle(timeline: &Timeline) -> String {
     match (timeline.events.first(), timeline.events.last()) {
         (Some(first), Some(last)) => format!(
-            "{} dated events, {}\u{2013}{}, from both texts; not to scale",
+            "{} dated events, {}\u{2013}{}, from both texts; one row each, not to scale: a wider gap marks {} years or more",
             timeline.events.len(),
             first.date.year,
-            last.date.year
+            last.date.year,
+            crate::layout::TIMELINE_JUMP_YEARS
         ),
         _ => "No events".to_string(),
     }
 }
 
-/// Lines under the plot: how the text qualifies the figure.
-pub fn notes(chart: Chart) -> Vec<&'static str> {
+/// Lines under the plot: how the text qualifies the figure; under the
+/// timeline, where each year marked "*" comes from, once per reason, with
+/// the dates it is for (the notes it points to, readable where it is).
+pub fn notes(chart: Chart) -> Vec<String> {
     match chart {
-        Chart::Indicator(indicator) => indicator.note.into_iter().collect(),
-        Chart::Timeline(timeline) if timeline.events.iter().any(|e| e.date_note.is_some()) => {
-            vec![
-                "* The sentence gives no year; it is taken from the article\u{2019}s context (see the event\u{2019}s note).",
-            ]
+        Chart::Indicator(indicator) => indicator.note.into_iter().map(str::to_string).collect(),
+        Chart::Timeline(timeline) => {
+            let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+            for event in timeline.events {
+                let Some(note) = event.date_note else {
+                    continue;
+                };
+                let date = date_label(event.date, false);
+                match reasons.iter_mut().find(|(n, _)| *n == note) {
+                    Some((_, dates)) => dates.push(date),
+                    None => reasons.push((note, vec![date])),
+                }
+            }
+            reasons
+                .into_iter()
+                .map(|(note, dates)| format!("* {}: {note}", dates.join(", ")))
+                .collect()
         }
-        Chart::Timeline(_) => Vec::new(),
     }
 }
 

@@ -57,6 +57,9 @@ pub struct Indicator {
     pub values: &'static [Figure],
     /// For units charts: how much one square stands for.
     pub per_square: Option<f64>,
+    /// For a duration between two dates: where the timeline draws it, as a
+    /// bracket. The record keeps its own chart (a panel) for embeds.
+    pub span: Option<Span>,
     /// The citation as the text gives it, or "Not cited in the text".
     pub source: &'static str,
     /// The entry of its text's list of references that the source cites
@@ -80,6 +83,13 @@ pub struct EventDate {
     pub day: Option<u8>,
 }
 
+/// The dates a duration runs between, to the precision the texts give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub from: EventDate,
+    pub to: EventDate,
+}
+
 /// A dated event one of the texts cites.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Event {
@@ -96,6 +106,8 @@ pub struct Event {
     /// Where the year comes from when the quote does not give it.
     pub date_note: Option<&'static str>,
     pub note: Option<&'static str>,
+    /// A plan's target date, not something that happened: drawn hollow.
+    pub plan: bool,
 }
 
 /// The events of both texts, in date order, drawn as one chart.

@@ -22,6 +22,7 @@ use crate::theme::{Palette, Theme};
 use crate::words;
 pub use builder::SceneBuilder;
 pub use measure::MeasureText;
+pub use plots::TIMELINE_JUMP_YEARS;
 pub use scene::{Align, Hotspot, Mark, Role, Scene};
 
 /// What the host asks a chart to be.

@@ -15,7 +15,7 @@ use super::{Checked, DataError};
 use crate::suggest::closest;
 use crate::{
     Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
-    Period, Text, Timeline, Unit,
+    Period, Span, Text, Timeline, Unit,
 };
 
 /// A string the records keep for as long as the program runs: the build
@@ -442,7 +442,18 @@ fn indicator_record(
     let quote = quote(&mut fields, reporter, text.as_ref().and_then(|(_, t)| *t));
     let note = fields.optional_text(reporter, "note");
     let per_square = fields.optional_number(reporter, "per_square");
+    let span = span(&mut fields, reporter);
     let figures = figures(&mut fields, reporter, quote.as_ref());
+    if let Some(span) = &span {
+        let ok = chart == Some(ChartKind::Panel) && matches!(unit, Some(Unit::Years | Unit::Days));
+        if !ok {
+            fields.error(
+                reporter,
+                span.span().start,
+                "span is for a duration: give it with chart \"panel\" and unit \"years\" or \"days\"".into(),
+            );
+        }
+    }
 
     if let (Some(period), Some(quote)) = (&period, &quote) {
         let said = normalise(quote.get_ref());
@@ -506,6 +517,7 @@ fn indicator_record(
         period: period.map(Spanned::into_inner),
         values: figures?.leak(),
         per_square: per_square.map(Spanned::into_inner),
+        span: span.map(Spanned::into_inner),
         source: leak_spanned(source?),
         reference,
         text: leak(text?.0),
@@ -876,6 +888,21 @@ fn event_record(
     let quote = quote(&mut fields, reporter, text.as_ref().and_then(|(_, t)| *t));
     let date_note = fields.optional_text(reporter, "date_note");
     let note = fields.optional_text(reporter, "note");
+    let plan = match fields.get("plan").map(|v| (v.span().start, v.get_ref())) {
+        None => false,
+        Some((_, DeValue::Boolean(plan))) => *plan,
+        Some((at, other)) => {
+            fields.error(
+                reporter,
+                at,
+                format!(
+                    "plan {} is not true or false; write plan = true for a plan's target date",
+                    show(other)
+                ),
+            );
+            false
+        }
+    };
     if let (Some(when), Some(quote)) = (&when, &quote) {
         if !appears_in(when.get_ref(), quote.get_ref()) {
             fields.error(
@@ -930,7 +957,58 @@ fn event_record(
         quote: leak_spanned(quote?),
         date_note: date_note.map(leak_spanned),
         note: note.map(leak_spanned),
+        plan,
     })
+}
+
+/// `span = { from = 1975, to = "2015-04-30" }`: two dates, in order.
+fn span(fields: &mut Fields<'_, '_>, reporter: &mut Reporter<'_>) -> Option<Spanned<Span>> {
+    let value = fields.get("span")?;
+    let at = value.span().start;
+    let dates = match value.get_ref() {
+        DeValue::Table(table) => {
+            let end = |key: &str| table.get(key).and_then(|v| date_value(v.get_ref()));
+            end("from").zip(end("to"))
+        }
+        _ => None,
+    };
+    let key = |d: EventDate| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0));
+    match dates {
+        Some((from, to)) if key(from) <= key(to) => {
+            Some(Spanned::new(value.span(), Span { from, to }))
+        }
+        Some(_) => {
+            fields.error(
+                reporter,
+                at,
+                "span's from must not come after its to".into(),
+            );
+            None
+        }
+        None => {
+            fields.error(
+                reporter,
+                at,
+                format!(
+                    "span {} is not two dates; write {{ from = 1975, to = \"2015-04-30\" }}",
+                    show(value.get_ref())
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A date value: 2015, "2015-04", "2015-04-22" or a bare TOML date.
+fn date_value(value: &DeValue<'_>) -> Option<EventDate> {
+    match value {
+        DeValue::Integer(i) => parse_date(i.as_str()),
+        DeValue::String(s) => parse_date(s),
+        DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+            d.date.and_then(|d| parse_date(&d.to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// `date`: 2015, "2015-04" or "2015-04-22" (a bare TOML date works too).
@@ -947,14 +1025,7 @@ fn event_date(
         );
         return None;
     };
-    let parsed = match value.get_ref() {
-        DeValue::Integer(i) => parse_date(i.as_str()),
-        DeValue::String(s) => parse_date(s),
-        DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
-            d.date.and_then(|d| parse_date(&d.to_string()))
-        }
-        _ => None,
-    };
+    let parsed = date_value(value.get_ref());
     if parsed.is_none() {
         fields.error(
             reporter,

@@ -9,6 +9,8 @@ mod panel;
 mod timeline;
 mod units;
 
+pub use timeline::JUMP_YEARS as TIMELINE_JUMP_YEARS;
+
 use super::{ChartError, SceneBuilder};
 use crate::model::{Chart, ChartKind, Figure, Indicator};
 
