@@ -191,10 +191,28 @@ pub fn index(
     } else {
         Links::Files { root: "" }
     };
-    let contexts = charts
+    // A duration drawn on the timeline as a bracket is listed with the
+    // timeline, with its own quote, table and downloads, not as a chart of
+    // its own (its chart page and embed remain).
+    let on_timeline =
+        |rendered: &&Rendered| matches!(rendered.chart, Chart::Indicator(i) if i.span.is_some());
+    let records = charts
         .iter()
+        .filter(on_timeline)
         .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut contexts = charts
+        .iter()
+        .filter(|rendered| !on_timeline(rendered))
+        .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
+        .collect::<Result<Vec<_>, _>>()?;
+    for context in &mut contexts {
+        if context.get("events").is_some() {
+            if let Some(object) = context.as_object_mut() {
+                object.insert("records".to_string(), json!(records));
+            }
+        }
+    }
     let texts: Vec<_> = CATALOG
         .texts
         .iter()
