@@ -60,6 +60,9 @@ pub struct Indicator {
     /// For a duration between two dates: where the timeline draws it, as a
     /// bracket. The record keeps its own chart (a panel) for embeds.
     pub span: Option<Span>,
+    /// For a span: the balance chart that draws it, as a run of years
+    /// beside its amounts, instead of the timeline.
+    pub drawn_with: Option<&'static str>,
     /// The citation as the text gives it, or "Not cited in the text".
     pub source: &'static str,
     /// The entry of its text's list of references that the source cites

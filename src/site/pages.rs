@@ -191,27 +191,28 @@ pub fn index(
     } else {
         Links::Files { root: "" }
     };
-    // A duration drawn on the timeline as a bracket is listed with the
-    // timeline, with its own quote, table and downloads, not as a chart of
-    // its own (its chart page and embed remain).
-    let on_timeline =
-        |rendered: &&Rendered| matches!(rendered.chart, Chart::Indicator(i) if i.span.is_some());
-    let records = charts
-        .iter()
-        .filter(on_timeline)
-        .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut contexts = charts
-        .iter()
-        .filter(|rendered| !on_timeline(rendered))
-        .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
-        .collect::<Result<Vec<_>, _>>()?;
-    for context in &mut contexts {
-        if context.get("events").is_some() {
-            if let Some(object) = context.as_object_mut() {
-                object.insert("records".to_string(), json!(records));
-            }
+    // A duration drawn on the timeline as a bracket (or on a balance, as a
+    // run of years) is listed with the chart that draws it, with its own
+    // quote, table and downloads, not as a chart of its own (its chart
+    // page and embed remain).
+    let drawn_on = |rendered: &Rendered| match rendered.chart {
+        Chart::Indicator(i) if i.span.is_some() => {
+            Some(i.drawn_with.unwrap_or(CATALOG.timeline.id))
         }
+        _ => None,
+    };
+    let mut contexts = Vec::new();
+    for rendered in charts.iter().filter(|r| drawn_on(r).is_none()) {
+        let mut context = chart_context(rendered, &links, base, inputs.data_year)?;
+        let records = charts
+            .iter()
+            .filter(|r| drawn_on(r) == Some(rendered.chart.id()))
+            .map(|r| chart_context(r, &links, base, inputs.data_year))
+            .collect::<Result<Vec<_>, _>>()?;
+        if let (Some(object), false) = (context.as_object_mut(), records.is_empty()) {
+            object.insert("records".to_string(), json!(records));
+        }
+        contexts.push(context);
     }
     let texts: Vec<_> = CATALOG
         .texts

@@ -140,6 +140,21 @@ pub fn validate(
         }
     }
 
+    for (start, indicator) in &indicators {
+        let Some(with) = indicator.drawn_with else {
+            continue;
+        };
+        let balance = indicators
+            .iter()
+            .any(|(_, other)| other.id == with && other.chart == ChartKind::Balance);
+        if !balance {
+            reporter.error(
+                *start,
+                Some(&format!("indicator \"{}\"", indicator.id)),
+                format!("drawn_with \"{with}\" names no balance chart; give the id of the balance chart that draws this run of years"),
+            );
+        }
+    }
     let indicators: Vec<Indicator> = indicators.into_iter().map(|(_, i)| i).collect();
     let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
     // Only once every record is valid: a record with a broken quote or
@@ -443,6 +458,14 @@ fn indicator_record(
     let note = fields.optional_text(reporter, "note");
     let per_square = fields.optional_number(reporter, "per_square");
     let span = span(&mut fields, reporter);
+    let drawn_with = fields.optional_text(reporter, "drawn_with");
+    if let (Some(with), None) = (&drawn_with, &span) {
+        fields.error(
+            reporter,
+            with.span().start,
+            "drawn_with is for a span: give span = { from, to } too".into(),
+        );
+    }
     let figures = figures(&mut fields, reporter, quote.as_ref());
     if let Some(span) = &span {
         let ok = chart == Some(ChartKind::Panel) && matches!(unit, Some(Unit::Years | Unit::Days));
@@ -518,6 +541,7 @@ fn indicator_record(
         values: figures?.leak(),
         per_square: per_square.map(Spanned::into_inner),
         span: span.map(Spanned::into_inner),
+        drawn_with: drawn_with.map(leak_spanned),
         source: leak_spanned(source?),
         reference,
         text: leak(text?.0),

@@ -39,7 +39,8 @@ impl Area {
     /// `max` then `min`, not `clamp`: it panics if the bounds cross.
     pub fn height_by_width(&self, ratio: f64, (low, high): (i32, i32)) -> i32 {
         match self.height {
-            Some(available) if self.fitted => available.max(low),
+            // A card's plot may go to two thirds of its least.
+            Some(available) if self.fitted => available.max(low * 2 / 3),
             _ => self.height_or(((f64::from(self.width) * ratio) as i32).max(low).min(high)),
         }
     }

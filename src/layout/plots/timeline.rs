@@ -30,8 +30,12 @@ fn years(date: EventDate) -> f64 {
 fn brackets() -> Vec<(Span, Bound, Vec<&'static Indicator>)> {
     let mut groups: Vec<(Span, Bound, Vec<&'static Indicator>)> = Vec::new();
     for indicator in CATALOG.indicators {
-        let (Some(span), Some(figure)) = (indicator.span, indicator.values.first()) else {
-            continue;
+        let (Some(span), Some(figure), None) = (
+            indicator.span,
+            indicator.values.first(),
+            indicator.drawn_with,
+        ) else {
+            continue; // no span, or drawn with a balance
         };
         match groups
             .iter_mut()
