@@ -43,9 +43,9 @@ pub fn alt_text(chart: Chart, locale: &Locale) -> String {
     match chart {
         Chart::Indicator(indicator) => {
             format!(
-                "{} Source: {}.",
+                "{} {}.",
                 indicator_sentence(indicator, locale),
-                indicator.source
+                crate::words::source_line(chart)
             )
         }
         Chart::Timeline(timeline) => timeline_sentence(timeline),
@@ -113,7 +113,7 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
                 .collect();
             format!("{title}: {}.", parts.join("; "))
         }
-        ChartKind::Units => {
+        ChartKind::Units | ChartKind::Panel => {
             let wording = indicator
                 .values
                 .first()
@@ -211,10 +211,10 @@ pub fn tooltip(chart: Chart, datum: Datum, locale: &Locale) -> Option<Tooltip> {
                 heading: date(event.date, event.date_note.is_some()),
                 value: event.label.to_string(),
                 quote: event.quote,
-                source: format!(
-                    "Source: {} · {}",
+                source: crate::words::sourced(
                     event.source,
-                    model::text(event.text).short_reference()
+                    event.reference,
+                    &model::text(event.text).short_reference(),
                 ),
                 label: event.label,
                 number: None,
@@ -239,11 +239,11 @@ mod tests {
     fn alt_text_states_the_figure_and_source() {
         assert_eq!(
             alt_text(chart("gdp-growth-average"), &ENGLISH),
-            "Vietnam\u{2019}s average GDP growth from 2000 to 2015: 6.15% on average. Source: Trading Economics, 2016."
+            "Vietnam\u{2019}s average GDP growth from 2000 to 2015: 6.15% on average. Source: Trading Economics, 2016 · Bojian Liu, Feb. 29, 2016."
         );
         assert_eq!(
             alt_text(chart("trade-balance-2015"), &ENGLISH),
-            "Vietnam\u{2019}s trade balance: 2015 \u{2212}US$3.54 bn (a deficit). Source: Vietnam Customs Statistics, 2016."
+            "Vietnam\u{2019}s trade balance: 2015 \u{2212}US$3.54 billion (a deficit). Source: Vietnam Customs Statistics, 2016 · Bojian Liu, Feb. 29, 2016."
         );
         assert!(
             alt_text(chart("us-favourability"), &ENGLISH)
@@ -257,7 +257,7 @@ mod tests {
         // "40-odd" is more than 40, as "million-plus" is more than a million.
         assert_eq!(
             alt_text(chart("former-enmity-years"), &ENGLISH),
-            "Years since Vietnam and the US were foes: more than 40 years. The text says \u{201c}40-odd years\u{201d}. Source: Not cited in the text."
+            "Years since Vietnam and the US were foes: more than 40 years. The text says \u{201c}40-odd years\u{201d}. Stated by Foreign Affairs, 2015 (year inferred; no source cited)."
         );
     }
 

@@ -1,5 +1,5 @@
 //! Numbers as a reader of a given language writes them: "6.15%" in English,
-//! "6,15 %" in French, "US$3.54 bn", "+113%", "−3.54".
+//! "6,15 %" in French, "US$3.54 billion", "+113%", "−3.54".
 //!
 //! Digits are produced from integers (a value is scaled and rounded first),
 //! so the module needs none of Rust's float formatting, which would add
@@ -139,8 +139,8 @@ impl Locale {
         format!("{sign}{}", self.percent(value))
     }
 
-    /// A figure with its unit, as a chart labels it: "80%", "US$3.54 bn",
-    /// "−US$3.54 bn", "US$18 million", "3 million", "40 years".
+    /// A figure with its unit, as a chart labels it: "80%", "US$3.54 billion",
+    /// "−US$3.54 billion", "US$18 million", "3 million", "40 years".
     pub fn figure(&self, value: f64, unit: Unit) -> String {
         match unit {
             Unit::Percent => self.percent(value),
@@ -151,10 +151,10 @@ impl Locale {
                 } else {
                     String::new()
                 };
-                format!("{sign}US${}", self.scaled(value.abs(), true))
+                format!("{sign}US${}", self.scaled(value.abs()))
             }
-            Unit::People => self.scaled(value, false),
-            Unit::SquareMiles => format!("{} sq mi", self.scaled(value, false)),
+            Unit::People => self.scaled(value),
+            Unit::SquareMiles => format!("{} square miles", self.scaled(value)),
             Unit::Years => self.count(value, "year", "years"),
             Unit::Days => self.count(value, "day", "days"),
         }
@@ -171,11 +171,12 @@ impl Locale {
         }
     }
 
-    /// An amount with a scale word: 3.54e9 → "3.54 bn" (money) or
-    /// "3.54 billion"; 18e6 → "18 million"; 950 → "950".
-    pub fn scaled(&self, value: f64, money: bool) -> String {
+    /// An amount with a scale word, money or not (one style: "US$3.54
+    /// billion" as "US$18 million"): 3.54e9 → "3.54 billion"; 18e6 →
+    /// "18 million"; 950 → "950".
+    pub fn scaled(&self, value: f64) -> String {
         let (divisor, word) = if value.abs() >= 1e9 {
-            (1e9, if money { " bn" } else { " billion" })
+            (1e9, " billion")
         } else if value.abs() >= 1e6 {
             (1e6, " million")
         } else {
@@ -249,12 +250,18 @@ mod tests {
 
     #[test]
     fn figures_carry_their_unit() {
-        assert_eq!(ENGLISH.figure(-3.54e9, Unit::Usd), "\u{2212}US$3.54 bn");
-        assert_eq!(fr().figure(-3.54e9, Unit::Usd), "\u{2212}US$3,54 bn");
+        assert_eq!(
+            ENGLISH.figure(-3.54e9, Unit::Usd),
+            "\u{2212}US$3.54 billion"
+        );
+        assert_eq!(fr().figure(-3.54e9, Unit::Usd), "\u{2212}US$3,54 billion");
         assert_eq!(ENGLISH.figure(18e6, Unit::Usd), "US$18 million");
         assert_eq!(ENGLISH.figure(113.0, Unit::PercentChange), "+113%");
         assert_eq!(ENGLISH.figure(3e6, Unit::People), "3 million");
-        assert_eq!(ENGLISH.figure(1e6, Unit::SquareMiles), "1 million sq mi");
+        assert_eq!(
+            ENGLISH.figure(1e6, Unit::SquareMiles),
+            "1 million square miles"
+        );
         assert_eq!(ENGLISH.figure(1.0, Unit::Years), "1 year");
         assert_eq!(ENGLISH.figure(40.0, Unit::Years), "40 years");
         assert_eq!(

@@ -7,7 +7,7 @@
 
 pub use indicator_data::{
     Bound, Catalog, ChartKind, Citation, Event, EventDate, Excluded, Exclusion, Figure, Indicator,
-    Named, Period, Reference, ReferenceList, Sources, Text, Timeline, Unit,
+    Named, Period, Reference, ReferenceList, Sources, Span, Text, Timeline, Unit,
 };
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));

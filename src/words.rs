@@ -7,10 +7,12 @@ use crate::format::Locale;
 use crate::model::{self, Chart, ChartKind, EventDate, Indicator, Period, Timeline, Unit};
 
 const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 
-/// "1975", "Oct 2014", "Apr 22, 2015"; a year the sentence does not state
+/// "1975", "Oct. 2014", "April 22, 2015": one date style, the texts' own
+/// ("Feb. 29, 2016"), on charts, pages and cards; a year the sentence does not state
 /// is marked with an asterisk, which the timeline's note explains.
 pub fn date_label(date: EventDate, inferred: bool) -> String {
     let star = if inferred { "*" } else { "" };
@@ -33,13 +35,26 @@ pub fn period_label(period: Period) -> String {
     }
 }
 
-/// The footer: `Source: <citation> · <text>`.
+/// A record's source line: `Source: <citation> · <text>` where the text
+/// cites one (`reference`); where it cites none, who states the figure —
+/// "Stated by Foreign Affairs, 2015 (year inferred; no source cited)" —
+/// since "Source: Not cited" reads as "no source", and the text is one.
+/// `text` is the text's reference, short (charts) or full (pages).
+pub fn sourced(source: &str, reference: Option<u16>, text: &str) -> String {
+    match (reference, text.strip_suffix(')')) {
+        (Some(_), _) => format!("Source: {source} \u{b7} {text}"),
+        (None, Some(open)) => format!("Stated by {open}; no source cited)"),
+        (None, None) => format!("Stated by {text} (no source cited)"),
+    }
+}
+
+/// The footer: the record's source line (see [`sourced`]).
 pub fn source_line(chart: Chart) -> String {
     match chart {
-        Chart::Indicator(indicator) => format!(
-            "Source: {} · {}",
+        Chart::Indicator(indicator) => sourced(
             indicator.source,
-            model::text(indicator.text).short_reference()
+            indicator.reference,
+            &model::text(indicator.text).short_reference(),
         ),
         Chart::Timeline(timeline) => {
             let mut texts: Vec<String> = Vec::new();
@@ -62,7 +77,7 @@ pub fn subtitle(chart: Chart, locale: &Locale) -> String {
     };
     let period = indicator.period.map(period_label);
     let what = match indicator.chart {
-        ChartKind::Comparison | ChartKind::Average => {
+        ChartKind::Comparison | ChartKind::Average | ChartKind::Panel => {
             let label = indicator
                 .values
                 .first()
@@ -89,25 +104,39 @@ pub fn subtitle(chart: Chart, locale: &Locale) -> String {
 fn timeline_subtitle(timeline: &Timeline) -> String {
     match (timeline.events.first(), timeline.events.last()) {
         (Some(first), Some(last)) => format!(
-            "{} dated events, {}\u{2013}{}, from both texts; not to scale",
+            "{} dated events, {}\u{2013}{}, from both texts; one row each, not to scale: a wider gap marks {} years or more",
             timeline.events.len(),
             first.date.year,
-            last.date.year
+            last.date.year,
+            crate::layout::TIMELINE_JUMP_YEARS
         ),
         _ => "No events".to_string(),
     }
 }
 
-/// Lines under the plot: how the text qualifies the figure.
-pub fn notes(chart: Chart) -> Vec<&'static str> {
+/// Lines under the plot: how the text qualifies the figure; under the
+/// timeline, where each year marked "*" comes from, once per reason, with
+/// the dates it is for (the notes it points to, readable where it is).
+pub fn notes(chart: Chart) -> Vec<String> {
     match chart {
-        Chart::Indicator(indicator) => indicator.note.into_iter().collect(),
-        Chart::Timeline(timeline) if timeline.events.iter().any(|e| e.date_note.is_some()) => {
-            vec![
-                "* The sentence gives no year; it is taken from the article\u{2019}s context (see the event\u{2019}s note).",
-            ]
+        Chart::Indicator(indicator) => indicator.note.into_iter().map(str::to_string).collect(),
+        Chart::Timeline(timeline) => {
+            let mut reasons: Vec<(&str, Vec<String>)> = Vec::new();
+            for event in timeline.events {
+                let Some(note) = event.date_note else {
+                    continue;
+                };
+                let date = date_label(event.date, false);
+                match reasons.iter_mut().find(|(n, _)| *n == note) {
+                    Some((_, dates)) => dates.push(date),
+                    None => reasons.push((note, vec![date])),
+                }
+            }
+            reasons
+                .into_iter()
+                .map(|(note, dates)| format!("* {}: {note}", dates.join(", ")))
+                .collect()
         }
-        Chart::Timeline(_) => Vec::new(),
     }
 }
 
@@ -143,7 +172,7 @@ pub fn usd_magnitude(indicator: &Indicator) -> (f64, &'static str) {
 pub fn units_legend(indicator: &Indicator, locale: &Locale) -> String {
     let size = indicator.per_square.unwrap_or(1.0);
     let amount = match indicator.unit {
-        Unit::People => format!("{} people", locale.scaled(size, false)),
+        Unit::People => format!("{} people", locale.scaled(size)),
         unit => locale.figure(size, unit),
     };
     format!("One square = {amount}")
@@ -195,10 +224,10 @@ mod tests {
     fn dates_at_the_precision_the_text_gives() {
         let date = |year, month, day| EventDate { year, month, day };
         assert_eq!(date_label(date(1975, None, None), false), "1975");
-        assert_eq!(date_label(date(2014, Some(10), None), false), "Oct 2014");
+        assert_eq!(date_label(date(2014, Some(10), None), false), "Oct. 2014");
         assert_eq!(
             date_label(date(2015, Some(4), Some(22)), true),
-            "Apr 22, 2015*"
+            "April 22, 2015*"
         );
         assert_eq!(date_label(date(2015, Some(13), None), false), "2015");
     }

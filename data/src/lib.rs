@@ -19,5 +19,5 @@ pub mod suggest;
 
 pub use schema::{
     Bound, Catalog, ChartKind, Citation, Event, EventDate, Excluded, Exclusion, Figure, Indicator,
-    Named, Period, Reference, ReferenceList, Sources, Text, Timeline, Unit,
+    Named, Period, Reference, ReferenceList, Sources, Span, Text, Timeline, Unit,
 };

@@ -20,6 +20,9 @@ pub struct Text {
     pub author: Option<&'static str>,
     pub date: Option<&'static str>,
     pub publication: Option<&'static str>,
+    /// For a text that gives no date: the year it was written in, inferred
+    /// (its `note` says from what); source lines mark it as inferred.
+    pub year_inferred: Option<u16>,
     pub note: Option<&'static str>,
 }
 
@@ -54,6 +57,12 @@ pub struct Indicator {
     pub values: &'static [Figure],
     /// For units charts: how much one square stands for.
     pub per_square: Option<f64>,
+    /// For a duration between two dates: where the timeline draws it, as a
+    /// bracket. The record keeps its own chart (a panel) for embeds.
+    pub span: Option<Span>,
+    /// For a span: the balance chart that draws it, as a run of years
+    /// beside its amounts, instead of the timeline.
+    pub drawn_with: Option<&'static str>,
     /// The citation as the text gives it, or "Not cited in the text".
     pub source: &'static str,
     /// The entry of its text's list of references that the source cites
@@ -77,6 +86,13 @@ pub struct EventDate {
     pub day: Option<u8>,
 }
 
+/// The dates a duration runs between, to the precision the texts give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub from: EventDate,
+    pub to: EventDate,
+}
+
 /// A dated event one of the texts cites.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Event {
@@ -93,6 +109,8 @@ pub struct Event {
     /// Where the year comes from when the quote does not give it.
     pub date_note: Option<&'static str>,
     pub note: Option<&'static str>,
+    /// A plan's target date, not something that happened: drawn hollow.
+    pub plan: bool,
 }
 
 /// The events of both texts, in date order, drawn as one chart.
@@ -219,6 +237,7 @@ impl Catalog {
             author: None,
             date: None,
             publication: None,
+            year_inferred: None,
             note: None,
         };
         self.texts.iter().find(|t| t.id == id).unwrap_or(&UNKNOWN)
@@ -227,16 +246,18 @@ impl Catalog {
 
 impl Text {
     /// A short reference for chart footers: "Bojian Liu, Feb. 29, 2016",
-    /// or the publication with "undated" when the text gives no author or date.
+    /// "Foreign Affairs, 2015 (year inferred)", or the publication with
+    /// "undated" when the text gives no author, date or year.
     pub fn short_reference(&self) -> String {
         let who = self
             .author
             .or(self.publication)
             .or(self.title)
             .unwrap_or("");
-        match self.date {
-            Some(date) => format!("{who}, {date}"),
-            None => format!("{who}, undated"),
+        match (self.date, self.year_inferred) {
+            (Some(date), _) => format!("{who}, {date}"),
+            (None, Some(year)) => format!("{who}, {year} (year inferred)"),
+            (None, None) => format!("{who}, undated"),
         }
     }
 
@@ -248,7 +269,11 @@ impl Text {
         }
         parts.extend(self.author.map(str::to_string));
         parts.extend(self.publication.map(str::to_string));
-        parts.push(self.date.unwrap_or("undated").to_string());
+        parts.push(match (self.date, self.year_inferred) {
+            (Some(date), _) => date.to_string(),
+            (None, Some(year)) => format!("{year} (year inferred)"),
+            (None, None) => "undated".to_string(),
+        });
         parts.join(", ")
     }
 }
@@ -265,8 +290,12 @@ pub enum ChartKind {
     Change,
     /// Signed values around a zero line (a trade deficit).
     Balance,
-    /// A lone count, amount or duration drawn as squares of a stated size.
+    /// A lone count, amount or duration drawn as squares of a stated size:
+    /// only where counting the squares tells the reader something.
     Units,
+    /// A lone amount as a number panel: the number, its unit and period,
+    /// the text's words, and its bound drawn in a mark with a key.
+    Panel,
 }
 
 /// The unit a figure is in. Amounts are stored in base units (US$, people,
@@ -307,6 +336,7 @@ impl Named for ChartKind {
         ("change", ChartKind::Change),
         ("balance", ChartKind::Balance),
         ("units", ChartKind::Units),
+        ("panel", ChartKind::Panel),
     ];
 }
 

@@ -8,6 +8,7 @@
 //! `Source: <citation> · <text>`.
 
 mod builder;
+pub mod hedges;
 pub mod measure;
 mod plots;
 mod scene;
@@ -21,6 +22,7 @@ use crate::theme::{Palette, Theme};
 use crate::words;
 pub use builder::SceneBuilder;
 pub use measure::MeasureText;
+pub use plots::TIMELINE_JUMP_YEARS;
 pub use scene::{Align, Hotspot, Mark, Role, Scene};
 
 /// What the host asks a chart to be.
@@ -143,8 +145,28 @@ pub fn layout(
     options: &Options,
     measure: &dyn MeasureText,
 ) -> Result<Scene, ChartError> {
+    layout_with(chart, options, measure, Notes::Shown)
+}
+
+/// What a chart is laid out for. On a page it sets its notes under the
+/// plot, and a fixed height too small for it is raised. A share card
+/// leaves the notes to the page it links to (a card is read in a feed, at
+/// a glance), and its plot is fitted to the height, down to its least.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notes {
+    Shown,
+    Left,
+}
+
+/// [`layout`], for a page (`Notes::Shown`) or a card (`Notes::Left`).
+pub fn layout_with(
+    chart: Chart,
+    options: &Options,
+    measure: &dyn MeasureText,
+    notes: Notes,
+) -> Result<Scene, ChartError> {
     let options = options.checked()?;
-    let scene = layout_checked(chart, &options, measure)?;
+    let scene = layout_checked(chart, &options, measure, notes)?;
     let (width, height) = (f64::from(scene.width), f64::from(scene.height));
     let shrink = (MAX_DEVICE_AREA / (width * height))
         .sqrt()
@@ -158,13 +180,14 @@ pub fn layout(
         pixel_ratio: options.pixel_ratio * shrink * 0.9,
         ..options
     };
-    layout_checked(chart, &smaller, measure)
+    layout_checked(chart, &smaller, measure, notes)
 }
 
 fn layout_checked(
     chart: Chart,
     options: &Options,
     measure: &dyn MeasureText,
+    shown: Notes,
 ) -> Result<Scene, ChartError> {
     let mut scene = SceneBuilder::new(
         measure,
@@ -191,7 +214,10 @@ fn layout_checked(
     )?;
     y += scene.px(14.0);
 
-    let notes = words::notes(chart);
+    let notes = match shown {
+        Notes::Shown => words::notes(chart),
+        Notes::Left => Vec::new(),
+    };
     let source = words::source_line(chart);
     let gap = scene.px(12.0);
     let mut below = gap + pad;
@@ -206,6 +232,7 @@ fn layout_checked(
         y,
         width: inner,
         height: available,
+        fitted: shown == Notes::Left,
     };
     let used = plots::lay_out(&mut scene, chart, plot)?;
 

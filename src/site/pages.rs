@@ -155,7 +155,7 @@ fn chart_context(
     let details = match chart {
         Chart::Indicator(indicator) => json!({
             "quote": indicator.quote,
-            "citation": format!("Source: {} · {}", indicator.source, model::text(indicator.text).full_citation()),
+            "citation": crate::words::sourced(indicator.source, indicator.reference, &model::text(indicator.text).full_citation()),
             "sourcing": sourcing(indicator.text, indicator.reference, indicator.note),
         }),
         Chart::Timeline(timeline) => json!({
@@ -163,7 +163,7 @@ fn chart_context(
                 "date": date_label(e.date, e.date_note.is_some()),
                 "label": e.label,
                 "quote": e.quote,
-                "source": format!("Source: {} · {}{}", e.source, model::text(e.text).full_citation(),
+                "source": format!("{}{}", crate::words::sourced(e.source, e.reference, &model::text(e.text).full_citation()),
                     e.date_note.map(|n| format!(". {n}")).unwrap_or_default()),
                 "sourcing": sourcing(e.text, e.reference, e.note),
             })).collect::<Vec<_>>(),
@@ -191,10 +191,29 @@ pub fn index(
     } else {
         Links::Files { root: "" }
     };
-    let contexts = charts
-        .iter()
-        .map(|rendered| chart_context(rendered, &links, base, inputs.data_year))
-        .collect::<Result<Vec<_>, _>>()?;
+    // A duration drawn on the timeline as a bracket (or on a balance, as a
+    // run of years) is listed with the chart that draws it, with its own
+    // quote, table and downloads, not as a chart of its own (its chart
+    // page and embed remain).
+    let drawn_on = |rendered: &Rendered| match rendered.chart {
+        Chart::Indicator(i) if i.span.is_some() => {
+            Some(i.drawn_with.unwrap_or(CATALOG.timeline.id))
+        }
+        _ => None,
+    };
+    let mut contexts = Vec::new();
+    for rendered in charts.iter().filter(|r| drawn_on(r).is_none()) {
+        let mut context = chart_context(rendered, &links, base, inputs.data_year)?;
+        let records = charts
+            .iter()
+            .filter(|r| drawn_on(r) == Some(rendered.chart.id()))
+            .map(|r| chart_context(r, &links, base, inputs.data_year))
+            .collect::<Result<Vec<_>, _>>()?;
+        if let (Some(object), false) = (context.as_object_mut(), records.is_empty()) {
+            object.insert("records".to_string(), json!(records));
+        }
+        contexts.push(context);
+    }
     let texts: Vec<_> = CATALOG
         .texts
         .iter()

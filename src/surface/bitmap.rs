@@ -10,6 +10,8 @@ use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
 use super::fonts::{BOLD, LiberationMetrics, REGULAR, height_per_em};
+use super::glyphs;
+use crate::layout::{Align, Mark, MeasureText};
 use crate::layout::{ChartError, Options, Scene, layout};
 use crate::model::Chart;
 use crate::paint::{TextPlacement, paint};
@@ -106,16 +108,61 @@ fn register_fonts() {
     });
 }
 
-/// Paints `scene` into a new image of its size.
+/// Paints `scene` into a new image of its size: its shapes through
+/// plotters, then its text with `glyphs` (plotters' bitmap text misplaced
+/// glyphs). Text goes last: a scene sets nothing over its text.
 pub fn paint_scene(scene: &Scene) -> Result<Image, ChartError> {
     register_fonts();
     let (width, height) = (scene.width, scene.height);
     let mut rgb = vec![0u8; width as usize * height as usize * 3];
+    let (texts, shapes): (Vec<Mark>, Vec<Mark>) = scene
+        .marks
+        .iter()
+        .cloned()
+        .partition(|mark| matches!(mark, Mark::Text { .. }));
+    let shapes = Scene {
+        marks: shapes,
+        ..scene.clone()
+    };
     paint(
         &mut BitMapBackend::with_buffer(&mut rgb, (width, height)),
-        scene,
+        &shapes,
         placement(),
     )?;
+    let mut target = glyphs::Target {
+        rgb: &mut rgb,
+        width,
+        height,
+    };
+    for mark in &texts {
+        if let Mark::Text {
+            x,
+            y,
+            text,
+            role,
+            color,
+            align,
+        } = mark
+        {
+            let (size, bold) = role.spec();
+            let em = size * scene.pixel_ratio;
+            let measured = LiberationMetrics.width(text, em, bold);
+            let left = match align {
+                Align::Left => f64::from(*x),
+                Align::Center => f64::from(*x) - measured / 2.0,
+                Align::Right => f64::from(*x) - measured,
+            };
+            let line = glyphs::Line {
+                text,
+                x: left as f32,
+                top: *y as f32,
+                em: em as f32,
+                bold,
+                color: *color,
+            };
+            glyphs::draw(&mut target, &line);
+        }
+    }
     Ok(Image { width, height, rgb })
 }
 

@@ -5,6 +5,7 @@
 
 pub mod bitmap;
 pub mod fonts;
+pub mod glyphs;
 pub mod svg;
 
 #[cfg(test)]

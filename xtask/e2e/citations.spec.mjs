@@ -18,10 +18,10 @@ function apa(input) {
   return new Cite(input).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' }).trim();
 }
 
-/** Every chart's id, from the data the build wrote. */
+/** Every chart's id on the index, from the data the build wrote (a duration with a span is drawn on the timeline). */
 async function chartIds(request) {
   const data = await (await request.get('data/indicators.json')).json();
-  return [...data.indicators, data.timeline].map(({ id }) => id);
+  return [...data.indicators.filter((i) => !i.span), data.timeline].map(({ id }) => id);
 }
 
 /** What the page shows for the chart `id`: its APA text, its BibTeX, and its CSL-JSON link. */

@@ -50,10 +50,11 @@ export function canvasPixelRatio(chart) {
   });
 }
 
-/** The ids of every chart, from the data the build wrote. */
+/** The ids of every chart the index draws, from the data the build wrote. */
 export async function chartIds(request) {
   const data = await (await request.get('data/indicators.json')).json();
-  return [...data.indicators.map((i) => i.id), data.timeline.id];
+  // A duration with a span is drawn on the timeline, and listed there.
+  return [...data.indicators.filter((i) => !i.span).map((i) => i.id), data.timeline.id];
 }
 
 /**

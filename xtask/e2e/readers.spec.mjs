@@ -97,7 +97,7 @@ test('hovering or tapping a bar shows its value and sentence', async ({ browser 
   await page.mouse.move(bar.x, bar.y);
   const tooltip = chart.locator('.tooltip');
   await expect(tooltip).toBeVisible();
-  await expect(tooltip).toContainText('\u2212US$3.54 bn');
+  await expect(tooltip).toContainText('\u2212US$3.54 billion');
   await expect(tooltip).toContainText('trade deficit of US$3.54 billion');
   await page.mouse.move(box.x + 2, box.y + 2);
   await expect(tooltip).toBeHidden();

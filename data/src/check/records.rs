@@ -15,7 +15,7 @@ use super::{Checked, DataError};
 use crate::suggest::closest;
 use crate::{
     Bound, Catalog, ChartKind, Event, EventDate, Excluded, Exclusion, Figure, Indicator, Named,
-    Period, Text, Timeline, Unit,
+    Period, Span, Text, Timeline, Unit,
 };
 
 /// A string the records keep for as long as the program runs: the build
@@ -140,6 +140,21 @@ pub fn validate(
         }
     }
 
+    for (start, indicator) in &indicators {
+        let Some(with) = indicator.drawn_with else {
+            continue;
+        };
+        let balance = indicators
+            .iter()
+            .any(|(_, other)| other.id == with && other.chart == ChartKind::Balance);
+        if !balance {
+            reporter.error(
+                *start,
+                Some(&format!("indicator \"{}\"", indicator.id)),
+                format!("drawn_with \"{with}\" names no balance chart; give the id of the balance chart that draws this run of years"),
+            );
+        }
+    }
     let indicators: Vec<Indicator> = indicators.into_iter().map(|(_, i)| i).collect();
     let events: Vec<Event> = events.into_iter().map(|(_, e)| e).collect();
     // Only once every record is valid: a record with a broken quote or
@@ -350,7 +365,32 @@ fn text_record(
     let author = fields.optional_text(reporter, "author");
     let date = fields.optional_text(reporter, "date");
     let publication = fields.optional_text(reporter, "publication");
+    let year_inferred = fields.optional_number(reporter, "year_inferred");
     let note = fields.optional_text(reporter, "note");
+    let year_inferred = year_inferred.and_then(|year| {
+        let value = *year.get_ref();
+        let problem = if date.is_some() {
+            Some(
+                "year_inferred is only for a text that gives no date; remove it or the date"
+                    .to_string(),
+            )
+        } else if note.is_none() {
+            Some("year_inferred needs a note that says where the year comes from".to_string())
+        } else if value.fract() != 0.0 || !(1900.0..=2100.0).contains(&value) {
+            Some(format!(
+                "year_inferred {value} is not a year; give one such as 2015"
+            ))
+        } else {
+            None
+        };
+        match problem {
+            Some(message) => {
+                fields.error(reporter, year.span().start, message);
+                None
+            }
+            None => Some(value as u16),
+        }
+    });
     let references = sourcing::text_fields(&mut fields, reporter);
     if title.is_none() && publication.is_none() {
         fields.error(
@@ -392,6 +432,7 @@ fn text_record(
         author: author.map(leak_spanned),
         date: date.map(leak_spanned),
         publication: publication.map(leak_spanned),
+        year_inferred,
         note: note.map(leak_spanned),
     })
 }
@@ -416,7 +457,26 @@ fn indicator_record(
     let quote = quote(&mut fields, reporter, text.as_ref().and_then(|(_, t)| *t));
     let note = fields.optional_text(reporter, "note");
     let per_square = fields.optional_number(reporter, "per_square");
+    let span = span(&mut fields, reporter);
+    let drawn_with = fields.optional_text(reporter, "drawn_with");
+    if let (Some(with), None) = (&drawn_with, &span) {
+        fields.error(
+            reporter,
+            with.span().start,
+            "drawn_with is for a span: give span = { from, to } too".into(),
+        );
+    }
     let figures = figures(&mut fields, reporter, quote.as_ref());
+    if let Some(span) = &span {
+        let ok = chart == Some(ChartKind::Panel) && matches!(unit, Some(Unit::Years | Unit::Days));
+        if !ok {
+            fields.error(
+                reporter,
+                span.span().start,
+                "span is for a duration: give it with chart \"panel\" and unit \"years\" or \"days\"".into(),
+            );
+        }
+    }
 
     if let (Some(period), Some(quote)) = (&period, &quote) {
         let said = normalise(quote.get_ref());
@@ -480,6 +540,8 @@ fn indicator_record(
         period: period.map(Spanned::into_inner),
         values: figures?.leak(),
         per_square: per_square.map(Spanned::into_inner),
+        span: span.map(Spanned::into_inner),
+        drawn_with: drawn_with.map(leak_spanned),
         source: leak_spanned(source?),
         reference,
         text: leak(text?.0),
@@ -685,6 +747,9 @@ fn check_chart_needs(
                 "a balance chart needs a label on every value (its year)",
             );
         }
+        ChartKind::Panel => {
+            need(figures.len() == 1, "a panel chart draws exactly one value");
+        }
         ChartKind::Units => {
             need(figures.len() == 1, "a units chart draws exactly one value");
             need(
@@ -847,6 +912,21 @@ fn event_record(
     let quote = quote(&mut fields, reporter, text.as_ref().and_then(|(_, t)| *t));
     let date_note = fields.optional_text(reporter, "date_note");
     let note = fields.optional_text(reporter, "note");
+    let plan = match fields.get("plan").map(|v| (v.span().start, v.get_ref())) {
+        None => false,
+        Some((_, DeValue::Boolean(plan))) => *plan,
+        Some((at, other)) => {
+            fields.error(
+                reporter,
+                at,
+                format!(
+                    "plan {} is not true or false; write plan = true for a plan's target date",
+                    show(other)
+                ),
+            );
+            false
+        }
+    };
     if let (Some(when), Some(quote)) = (&when, &quote) {
         if !appears_in(when.get_ref(), quote.get_ref()) {
             fields.error(
@@ -901,7 +981,58 @@ fn event_record(
         quote: leak_spanned(quote?),
         date_note: date_note.map(leak_spanned),
         note: note.map(leak_spanned),
+        plan,
     })
+}
+
+/// `span = { from = 1975, to = "2015-04-30" }`: two dates, in order.
+fn span(fields: &mut Fields<'_, '_>, reporter: &mut Reporter<'_>) -> Option<Spanned<Span>> {
+    let value = fields.get("span")?;
+    let at = value.span().start;
+    let dates = match value.get_ref() {
+        DeValue::Table(table) => {
+            let end = |key: &str| table.get(key).and_then(|v| date_value(v.get_ref()));
+            end("from").zip(end("to"))
+        }
+        _ => None,
+    };
+    let key = |d: EventDate| (d.year, d.month.unwrap_or(0), d.day.unwrap_or(0));
+    match dates {
+        Some((from, to)) if key(from) <= key(to) => {
+            Some(Spanned::new(value.span(), Span { from, to }))
+        }
+        Some(_) => {
+            fields.error(
+                reporter,
+                at,
+                "span's from must not come after its to".into(),
+            );
+            None
+        }
+        None => {
+            fields.error(
+                reporter,
+                at,
+                format!(
+                    "span {} is not two dates; write {{ from = 1975, to = \"2015-04-30\" }}",
+                    show(value.get_ref())
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A date value: 2015, "2015-04", "2015-04-22" or a bare TOML date.
+fn date_value(value: &DeValue<'_>) -> Option<EventDate> {
+    match value {
+        DeValue::Integer(i) => parse_date(i.as_str()),
+        DeValue::String(s) => parse_date(s),
+        DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+            d.date.and_then(|d| parse_date(&d.to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// `date`: 2015, "2015-04" or "2015-04-22" (a bare TOML date works too).
@@ -918,14 +1049,7 @@ fn event_date(
         );
         return None;
     };
-    let parsed = match value.get_ref() {
-        DeValue::Integer(i) => parse_date(i.as_str()),
-        DeValue::String(s) => parse_date(s),
-        DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
-            d.date.and_then(|d| parse_date(&d.to_string()))
-        }
-        _ => None,
-    };
+    let parsed = date_value(value.get_ref());
     if parsed.is_none() {
         fields.error(
             reporter,

@@ -626,7 +626,11 @@ fn the_data_file_keeps_its_texts_hedges() {
             .find(|e| e.label.starts_with(label))
             .unwrap_or_else(|| panic!("an event {label:?}"))
     };
-    assert!(event("Riots").note.is_some_and(|n| n.contains("usually")));
+    assert!(
+        event("\u{201c}The 2014 riots")
+            .note
+            .is_some_and(|n| n.contains("usually"))
+    );
     let oil_rig = event("China’s oil rig").note.expect("a note");
     assert!(
         oil_rig.contains("Reportedly")

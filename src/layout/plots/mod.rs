@@ -1,13 +1,15 @@
 //! The plot of each chart kind, laid out in the [`Area`] the frame leaves
 //! for it; each returns the height it used.
 
-mod average;
 mod axis;
 mod balance;
 mod change;
 mod comparison;
+mod panel;
 mod timeline;
 mod units;
+
+pub use timeline::JUMP_YEARS as TIMELINE_JUMP_YEARS;
 
 use super::{ChartError, SceneBuilder};
 use crate::model::{Chart, ChartKind, Figure, Indicator};
@@ -20,6 +22,9 @@ pub struct Area {
     pub y: i32,
     pub width: i32,
     pub height: Option<i32>,
+    /// A card's plot: fitted to `height` down to its least, rather than
+    /// kept at its natural height when `height` is smaller.
+    pub fitted: bool,
 }
 
 impl Area {
@@ -29,11 +34,15 @@ impl Area {
     }
 
     /// The height of a plot that looks best at `ratio` of its width, kept
-    /// between `low` and `high` device pixels (what is available if more).
+    /// between `low` and `high` device pixels (what is available if more;
+    /// on a card, what is available down to `low`).
     /// `max` then `min`, not `clamp`: it panics if the bounds cross.
     pub fn height_by_width(&self, ratio: f64, (low, high): (i32, i32)) -> i32 {
-        let natural = (f64::from(self.width) * ratio) as i32;
-        self.height_or(natural.max(low).min(high))
+        match self.height {
+            // A card's plot may go to two thirds of its least.
+            Some(available) if self.fitted => available.max(low * 2 / 3),
+            _ => self.height_or(((f64::from(self.width) * ratio) as i32).max(low).min(high)),
+        }
     }
 }
 
@@ -66,7 +75,9 @@ pub fn lay_out(scene: &mut SceneBuilder<'_>, chart: Chart, area: Area) -> Result
             match (indicator.chart, single) {
                 (ChartKind::Comparison, _) => comparison::lay_out(scene, plot),
                 (ChartKind::Balance, _) => balance::lay_out(scene, plot),
-                (ChartKind::Average, Some(single)) => average::lay_out(scene, single),
+                (ChartKind::Average | ChartKind::Panel, Some(single)) => {
+                    panel::lay_out(scene, single)
+                }
                 (ChartKind::Change, Some(single)) => change::lay_out(scene, single),
                 (ChartKind::Units, Some(single)) => units::lay_out(scene, single),
                 // A kind of one figure, without one: nothing to plot.
