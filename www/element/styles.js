@@ -32,6 +32,9 @@ const CSS = `
 canvas { display: block; outline: none; touch-action: manipulation; }
 canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px; }
 [hidden] { display: none !important; }
+/* See _build: the canvas's box, marked hidden for saved copies only, and the replaced picture. */
+.drawing[hidden] { display: contents !important; }
+.replaced { display: none !important; }
 .focus {
   position: absolute; pointer-events: none; box-sizing: border-box;
   border: 2px solid var(--ic-primary); border-radius: 3px; box-shadow: 0 0 0 2px var(--ic-background);
