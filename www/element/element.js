@@ -185,7 +185,9 @@ export class IndicatorChart extends HTMLElement {
     });
     // A placeholder only where the page gave no fallback (such as a static picture).
     const syncPlaceholder = () => {
-      placeholder.hidden = slot.classList.contains('replaced') || slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
+      placeholder.hidden =
+        slot.classList.contains('replaced') ||
+        slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
     };
     slot.addEventListener('slotchange', syncPlaceholder);
     syncPlaceholder();

@@ -135,7 +135,7 @@ test('a reader view keeps a picture with alt text of every chart', async ({ page
   }
 });
 
-test('the sanitisers of feeds and comment fields keep the copied code\'s picture or link', async ({ browser }) => {
+test("the sanitisers of feeds and comment fields keep the copied code's picture or link", async ({ browser }) => {
   const code = await copiedEmbedCode(browser, CHARTS, ID);
   const page = new URL(`charts/${ID}.html`, CHARTS).href;
 

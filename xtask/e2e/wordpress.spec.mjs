@@ -54,7 +54,11 @@ async function expectEmbedded(page) {
 test('a chart address pasted into a post draws the chart, sized to it, and its link opens', async ({ page }) => {
   const address = `${CHARTS}charts/${ID}.html`;
   expect(new URL(address).port, 'WordPress fetches oEmbed from port 8080').toBe('8080');
-  const post = publish('admin', 'Pasted address', `<p>Growth, in one chart:</p>\n\n${address}\n\n<p>After the chart.</p>`);
+  const post = publish(
+    'admin',
+    'Pasted address',
+    `<p>Growth, in one chart:</p>\n\n${address}\n\n<p>After the chart.</p>`,
+  );
   const console = watchConsole(page);
   for (const width of [1000, 390]) {
     await page.setViewportSize({ width, height: 900 });
