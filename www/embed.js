@@ -87,6 +87,13 @@ function postHeight(again = false) {
 }
 const wp = wordPress();
 new ResizeObserver(() => postHeight()).observe(document.documentElement);
+// Chromium does not render a cross-origin frame no one can see, so no
+// ResizeObserver runs there; WordPress shows its frame only once it has a
+// height. Measuring forces the layout: at these moments too.
+postHeight();
+addEventListener('load', () => postHeight());
+addEventListener('resize', () => postHeight());
+for (const type of [EVENTS.drawn, EVENTS.error]) chart.addEventListener(type, () => postHeight());
 
 /**
  * Posts each of the element's events to the parent page, as

@@ -119,6 +119,7 @@ pub fn start(address: Ipv4Addr) -> Result<WordPress> {
     wordpress.children.push(
         Command::new("php")
             .args(["-S", &wordpress.host, "-t", "/usr/share/wordpress"])
+            .arg(root().join("xtask/wordpress/router.php"))
             // WordPress calls itself (wp-cron) while it serves a page: more than one worker.
             .env("PHP_CLI_SERVER_WORKERS", "4")
             .stdout(log.try_clone()?)
