@@ -37,6 +37,10 @@ function pictures(page) {
         id: chart.getAttribute('indicator'),
         alt: img?.alt ?? '',
         shown: !!img && img.complete && img.naturalWidth > 0 && box.height > 100 && box.width > 200,
+        // A saved canvas is blank: it must not take the chart's place beside the picture.
+        canvas: [...(chart.shadowRoot?.querySelectorAll('canvas') ?? [])].some(
+          (c) => c.getBoundingClientRect().height > 0,
+        ),
       };
     }),
   );
@@ -65,7 +69,10 @@ test('the viewer page saved as one file (MHTML) shows every chart offline', asyn
   await saved.goto(pathToFileURL(file).href);
   const found = await pictures(saved);
   expect(found.map((p) => p.alt)).toEqual(alts);
-  for (const picture of found) expect(picture.shown, `${picture.id}'s picture shows`).toBe(true);
+  for (const picture of found) {
+    expect(picture.shown, `${picture.id}'s picture shows`).toBe(true);
+    expect(picture.canvas, `${picture.id}: no blank canvas`).toBe(false);
+  }
   await saved.screenshot({ path: '../target/e2e/saved-viewer-offline.png' });
   await context.close();
 });
@@ -83,6 +90,7 @@ test('a chart page and the iframe page saved as MHTML show their chart offline',
     const found = await pictures(saved);
     expect(found, path).toHaveLength(1);
     expect(found[0].shown, `${path}: the picture shows`).toBe(true);
+    expect(found[0].canvas, `${path}: no blank canvas`).toBe(false);
     await context.close();
   }
 });
