@@ -150,11 +150,11 @@ export class IndicatorChart extends HTMLElement {
     // file") leaves out every element with the `hidden` attribute, keeps no
     // constructed stylesheet and saves the canvas blank. So the picture's
     // slot is put away by a class, which the saved copy ignores (it shows
-    // the picture), and the canvas sits in a box marked `hidden`, which the
+    // the picture), and the canvas and the ruler (which, unstyled, would
+    // stand as tall as the chart) sit in a box marked `hidden`, which the
     // stylesheet lays out as if absent (the saved copy drops it).
     const drawing = el('div', 'drawing');
     drawing.hidden = true;
-    drawing.append(canvas);
     const error = el('p', 'error');
     error.hidden = true;
     error.setAttribute('role', 'alert');
@@ -172,7 +172,8 @@ export class IndicatorChart extends HTMLElement {
     const summary = el('summary');
     summary.textContent = 'Data table';
     details.append(summary);
-    frame.append(ruler, drawing, focus, placeholder, slot, error, tooltip, live, details);
+    drawing.append(ruler, canvas);
+    frame.append(drawing, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
     Object.assign(this, {
       _frame: frame,
