@@ -80,8 +80,7 @@ pub fn start(address: Ipv4Addr) -> Result<WordPress> {
     }
     std::fs::create_dir_all(&dir)?;
     let socket = dir.join("mysqld.sock");
-    let mut children = Vec::new();
-    children.push(start_database(&dir, &socket)?);
+    let children = vec![start_database(&dir, &socket)?];
 
     let port = free_port(address)?;
     let host = format!("{address}:{port}");
