@@ -230,6 +230,10 @@ fn test_site() -> Result<&'static TestSite> {
         out.clone(),
         serve::Mode::AsDeployed,
         std::net::SocketAddr::from((loopback, 8080)),
+    )
+    .context(
+        "the test build is served on port 8080 (WordPress fetches oEmbed only from ports 80, \
+         443 and 8080), at a random loopback address: stop the server listening on 0.0.0.0:8080",
     )?;
     // The same files from a server that sends no extra headers, as a bare
     // static host would: what breaks there is what the README warns of.
