@@ -84,6 +84,20 @@ test('an author pasting the address gets the chart too', async ({ page }) => {
   console.assertClean();
 });
 
+test('a chart taller than WordPress allows scrolls in a 1000 px frame', async ({ page }) => {
+  const post = publish('admin', 'The timeline', `${CHARTS}charts/timeline.html`);
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.goto(post);
+  const { iframe, frame } = await expectEmbedded(page);
+  expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBe(1000);
+  const { scrollable, overflow } = await frame.evaluate(() => ({
+    scrollable: document.scrollingElement.scrollHeight > innerHeight,
+    overflow: getComputedStyle(document.documentElement).overflowY,
+  }));
+  expect(scrollable, 'the chart is taller than its frame').toBe(true);
+  expect(overflow, 'and the frame scrolls').not.toBe('hidden');
+});
+
 test('the copied embed code: drawn for an administrator, its picture for an author', async ({ page, browser }) => {
   const code = await copiedEmbedCode(browser, CHARTS, ID);
   const console = watchConsole(page);
