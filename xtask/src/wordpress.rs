@@ -46,6 +46,11 @@ pub struct WordPress {
 impl Drop for WordPress {
     fn drop(&mut self) {
         for child in &mut self.children {
+            // PHP's server runs its workers as child processes: they go first,
+            // by their parent's id, or they would outlive it on the port.
+            let _ = Command::new("pkill")
+                .args(["-TERM", "-P", &child.id().to_string()])
+                .status();
             let _ = child.kill();
             let _ = child.wait();
         }
