@@ -21,7 +21,7 @@ const CROSS_ORIGIN: [(&str, &str); 3] = [
     ("Timing-Allow-Origin", "*"),
 ];
 
-pub const RULES: [Rule; 6] = [
+pub const RULES: [Rule; 7] = [
     Rule {
         pattern: "/*",
         headers: &[("X-Content-Type-Options", "nosniff")],
@@ -64,6 +64,17 @@ pub const RULES: [Rule; 6] = [
             ("Cache-Control", "public, max-age=86400"),
         ],
         why: "The iframe embed's resizer, loaded by other sites' pages.",
+    },
+    Rule {
+        pattern: "/embed.js",
+        headers: &[
+            CROSS_ORIGIN[0],
+            CROSS_ORIGIN[1],
+            ("Cache-Control", "public, max-age=300"),
+        ],
+        why: "The iframe page's own script. WordPress sandboxes the iframe (sandbox=\"allow-scripts\"), \
+              so the page's origin is opaque (null) and each module script it loads (this and \
+              indicator-chart.js) and each fetch (the module) is cross-origin: CORS is required.",
     },
     Rule {
         pattern: "/charts/*",
@@ -201,6 +212,7 @@ mod tests {
             "/indicator-chart.js",
             "/indicator-charts.0123abcd.wasm",
             "/embed-resize.js",
+            "/embed.js",
         ] {
             assert!(
                 headers_of(path).contains(&("Access-Control-Allow-Origin", "*")),

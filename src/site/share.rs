@@ -103,13 +103,22 @@ pub fn oembed_json(rendered: &Rendered, base: &BaseUrl) -> Result<String, SiteEr
     let chart = rendered.chart;
     let id = chart.id();
     let (width, height) = (PICTURE_WIDTH as u32, rendered.iframe_height());
+    // WordPress (which discovers this file from any site) keeps only the
+    // blockquote, links and the iframe's src, width, height, frameborder
+    // and title, sandboxes the iframe and shows the blockquote until the
+    // frame speaks its embed protocol (see embed.js); other consumers show
+    // the blockquote's link above the chart, and our resize script sizes
+    // the iframe. The iframe takes its column's width, at the height the
+    // chart has at an article's width until the frame posts its own.
     let html = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" \
-         style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>\n\
-         <script src=\"{}\" crossorigin=\"anonymous\" async></script>",
-        base.join(&format!("embed.html?indicator={id}")),
-        escape(chart.title()),
-        base.join("embed-resize.js"),
+        "<blockquote class=\"indicator-chart-embed\"><a href=\"{page}\">{title}</a></blockquote>\n\
+         <iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{height}\" \
+         frameborder=\"0\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>\n\
+         <script src=\"{resize}\" crossorigin=\"anonymous\" async></script>",
+        page = base.join(&page_path(id)),
+        src = base.join(&format!("embed.html?indicator={id}")),
+        title = escape(chart.title()),
+        resize = base.join("embed-resize.js"),
     );
     let response = OEmbed {
         kind: "rich",
@@ -193,13 +202,24 @@ mod tests {
             json["height"].as_u64().expect("a number"),
         );
         let html = json["html"].as_str().expect("a string");
+        // WordPress shows a blockquote first until the frame runs, and keeps
+        // only frameborder to drop the border.
         assert!(
-            html.starts_with("<iframe src=\"https://example.com/figures/embed.html?indicator=military-spending-rise\""),
+            html.starts_with("<blockquote class=\"indicator-chart-embed\"><a href=\"https://example.com/figures/charts/military-spending-rise.html\">"),
             "{html}"
         );
         assert!(
-            html.contains(&format!("width=\"{width}\" height=\"{height}\"")),
+            html.contains("<iframe src=\"https://example.com/figures/embed.html?indicator=military-spending-rise\""),
             "{html}"
+        );
+        assert!(
+            html.contains(&format!("height=\"{height}\" frameborder=\"0\"")),
+            "{html}"
+        );
+        assert_eq!(
+            width,
+            super::super::PICTURE_WIDTH as u64,
+            "the width the height was computed for"
         );
         assert!(height > 300, "the iframe has room for the chart: {height}");
     }

@@ -146,6 +146,15 @@ export class IndicatorChart extends HTMLElement {
     const placeholder = el('div', 'placeholder');
     const ruler = el('div', 'ruler');
     const slot = el('slot');
+    // A browser's saved copy of the page (MHTML, "Save page as… single
+    // file") leaves out every element with the `hidden` attribute, keeps no
+    // constructed stylesheet and saves the canvas blank. So the picture's
+    // slot is put away by a class, which the saved copy ignores (it shows
+    // the picture), and the canvas and the ruler (which, unstyled, would
+    // stand as tall as the chart) sit in a box marked `hidden`, which the
+    // stylesheet lays out as if absent (the saved copy drops it).
+    const drawing = el('div', 'drawing');
+    drawing.hidden = true;
     const error = el('p', 'error');
     error.hidden = true;
     error.setAttribute('role', 'alert');
@@ -163,7 +172,8 @@ export class IndicatorChart extends HTMLElement {
     const summary = el('summary');
     summary.textContent = 'Data table';
     details.append(summary);
-    frame.append(ruler, canvas, focus, placeholder, slot, error, tooltip, live, details);
+    drawing.append(ruler, canvas);
+    frame.append(drawing, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
     Object.assign(this, {
       _frame: frame,
@@ -176,7 +186,9 @@ export class IndicatorChart extends HTMLElement {
     });
     // A placeholder only where the page gave no fallback (such as a static picture).
     const syncPlaceholder = () => {
-      placeholder.hidden = slot.hidden || slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
+      placeholder.hidden =
+        slot.classList.contains('replaced') ||
+        slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
     };
     slot.addEventListener('slotchange', syncPlaceholder);
     syncPlaceholder();
@@ -333,7 +345,7 @@ export class IndicatorChart extends HTMLElement {
    */
   _boxHeight(width) {
     if (this._reserved && this._reserved.width !== width) this._reserved = null;
-    if (!this._reserved && !this._slot.hidden && this._placeholder.hidden) {
+    if (!this._reserved && !this._slot.classList.contains('replaced') && this._placeholder.hidden) {
       const picture = this._frame.getBoundingClientRect().height;
       this._reserved = { width, height: picture - SUMMARY_ROOM };
     }
@@ -356,7 +368,7 @@ export class IndicatorChart extends HTMLElement {
       frame.style.setProperty(`--ic-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value);
     }
     canvas.hidden = false;
-    this._slot.hidden = true;
+    this._slot.classList.add('replaced');
     this._placeholder.hidden = true;
     this._error.hidden = true;
     // The table's numbers follow the locale, as the alt text's do.
@@ -408,7 +420,7 @@ export class IndicatorChart extends HTMLElement {
     this.dataset.state = 'error';
     this._canvas.hidden = true;
     this._details.hidden = true;
-    this._slot.hidden = false;
+    this._slot.classList.remove('replaced');
     this._placeholder.hidden = true;
   }
 }

@@ -9,6 +9,9 @@
 import { LIGHT, DARK, FONT_FAMILY, TABLE_LINE_ROOM } from 'indicator-charts-theme';
 import { STYLE } from 'indicator-charts-surface';
 
+// A saved copy of the page keeps no constructed stylesheet (see _build):
+// `.drawing` (the canvas's box, marked hidden for saved copies only) and
+// `.replaced` (the picture, once the canvas shows) work only here.
 // The data table's closed summary line takes a fixed room (its line and the
 // padding under it), which the page's pictures keep under the chart (the
 // build's TABLE_LINE_ROOM), so that nothing moves when it appears.
@@ -32,6 +35,8 @@ const CSS = `
 canvas { display: block; outline: none; touch-action: manipulation; }
 canvas:focus-visible { outline: 2px solid var(--ic-primary); outline-offset: 2px; }
 [hidden] { display: none !important; }
+.drawing[hidden] { display: contents !important; }
+.replaced { display: none !important; }
 .focus {
   position: absolute; pointer-events: none; box-sizing: border-box;
   border: 2px solid var(--ic-primary); border-radius: 3px; box-shadow: 0 0 0 2px var(--ic-background);

@@ -59,12 +59,12 @@ test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and l
   await card.getByRole('button', { name: 'Copy embed code' }).click();
   const script = await page.evaluate(() => navigator.clipboard.readText());
   expect(script).toMatch(
-    /^<link rel="preload" href="http:\/\/127\.0\.0\.1:\d+\/indicator-charts\.[0-9a-f]{16}\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous">\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015">\n/,
+    /^<link rel="preload" href="http:\/\/127(?:\.\d+){3}:\d+\/indicator-charts\.[0-9a-f]{16}\.wasm" as="fetch" type="application\/wasm" crossorigin="anonymous">\n<script type="module" src="http:\/\/127(?:\.\d+){3}:\d+\/indicator-chart\.js" integrity="sha384-[A-Za-z0-9+/=]+" crossorigin="anonymous"><\/script>\n<indicator-chart indicator="trade-balance-2015">\n/,
   );
   // The static picture inside, linked to the chart's page, with the alt text.
-  expect(script).toContain('<a href="http://127.0.0.1:');
+  expect(script).toContain(`<a href="${process.env.CHARTS_URL}`);
   expect(script).toMatch(
-    /<img src="http:\/\/127\.0\.0\.1:\d+\/charts\/trade-balance-2015\.picture\.svg" alt="[^"]*US\$3\.54 billion[^"]*" width="\d+" height="\d+"/,
+    /<img src="http:\/\/127(?:\.\d+){3}:\d+\/charts\/trade-balance-2015\.picture\.svg" alt="[^"]*US\$3\.54 billion[^"]*" width="\d+" height="\d+"/,
   );
   expect(script).toMatch(/<\/indicator-chart>$/);
   await card.getByRole('button', { name: 'Copy iframe code' }).click();

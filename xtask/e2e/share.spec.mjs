@@ -112,7 +112,11 @@ test('every oEmbed file parses, and its iframe draws the chart on another site',
     });
     expect(Number.isInteger(oembed.width) && Number.isInteger(oembed.height), id).toBe(true);
     expect(oembed.html, id).toContain(`src="${CHARTS}embed.html?indicator=${id}"`);
-    expect(oembed.html, id).toContain(`width="${oembed.width}" height="${oembed.height}"`);
+    // The column's width, at the height the chart has at `width`; no border (WordPress keeps only frameborder).
+    expect(oembed.html, id).toContain(`width="100%" height="${oembed.height}" frameborder="0"`);
+    // A link to the chart first, which WordPress shows until the frame runs.
+    expect(oembed.html, id).toMatch(/^<blockquote[^>]*><a href="[^"]*">[^<]+<\/a><\/blockquote>\n<iframe /);
+    expect(oembed.html, id).toContain(`<a href="${CHARTS}charts/${id}.html">`);
     responses.push({ id, html: oembed.html });
   }
 

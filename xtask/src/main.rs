@@ -22,6 +22,7 @@ mod package_tests;
 mod serve;
 mod test;
 mod tools;
+mod wordpress;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

@@ -135,6 +135,12 @@ pub async fn bind(
 
 /// Serves `dir` in a background thread; returns the base URL.
 pub fn spawn(dir: PathBuf, mode: Mode) -> Result<String> {
+    spawn_at(dir, mode, SocketAddr::from(([127, 0, 0, 1], 0)))
+}
+
+/// Serves `dir` at `address` (port 0: any free port) in a background
+/// thread; returns the base URL.
+pub fn spawn_at(dir: PathBuf, mode: Mode, address: SocketAddr) -> Result<String> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -146,7 +152,7 @@ pub fn spawn(dir: PathBuf, mode: Mode) -> Result<String> {
             Err(e) => return sender.send(Err(anyhow::Error::from(e))).unwrap_or(()),
         };
         runtime.block_on(async move {
-            match bind(dir, SocketAddr::from(([127, 0, 0, 1], 0)), mode).await {
+            match bind(dir, address, mode).await {
                 Ok((address, serve)) => {
                     let _ = sender.send(Ok(address));
                     let _ = serve.await;

@@ -23,7 +23,7 @@ use std::time::Instant;
 use anyhow::{Context, Result, bail};
 
 use crate::tools::{self, CHROMIUM_FLAGS};
-use crate::{dist, module, package_tests, root, run, say, serve};
+use crate::{dist, module, package_tests, root, run, say, serve, wordpress};
 
 /// The stages, in the order they run.
 pub const STAGES: [&str; 7] = [
@@ -208,6 +208,9 @@ struct TestSite {
     out: PathBuf,
     url: String,
     plain_url: String,
+    /// The random loopback address `url` is on, at port 8080: one a
+    /// WordPress on the same address fetches oEmbed from (see `wordpress`).
+    loopback: std::net::Ipv4Addr,
 }
 
 static TEST_SITE: OnceLock<TestSite> = OnceLock::new();
@@ -222,7 +225,16 @@ fn test_site() -> Result<&'static TestSite> {
         return Ok(site);
     }
     let out = root().join("target/e2e/dist");
-    let url = serve::spawn(out.clone(), serve::Mode::AsDeployed)?;
+    let loopback = wordpress::random_loopback();
+    let url = serve::spawn_at(
+        out.clone(),
+        serve::Mode::AsDeployed,
+        std::net::SocketAddr::from((loopback, 8080)),
+    )
+    .context(
+        "the test build is served on port 8080 (WordPress fetches oEmbed only from ports 80, \
+         443 and 8080), at a random loopback address: stop the server listening on 0.0.0.0:8080",
+    )?;
     // The same files from a server that sends no extra headers, as a bare
     // static host would: what breaks there is what the README warns of.
     let plain_url = serve::spawn(out.clone(), serve::Mode::Plain)?;
@@ -238,6 +250,7 @@ fn test_site() -> Result<&'static TestSite> {
         out,
         url,
         plain_url,
+        loopback,
     }))
 }
 
@@ -247,15 +260,20 @@ fn end_to_end_stage() -> Result<()> {
         out,
         url,
         plain_url,
+        loopback,
     } = test_site()?;
     let node_modules = tools::ensure_npm_packages()?;
+    // Stopped when this stage ends.
+    let wordpress = wordpress::start(*loopback)?;
     run(Command::new(node_modules.join(".bin/playwright"))
         .args(["test", "--config", "e2e/playwright.config.mjs"])
         .current_dir(root().join("xtask"))
         .env("CHARTS_URL", url)
         .env("PLAIN_CHARTS_URL", plain_url)
         .env("DIST_DIR", out)
-        .env("CHROMIUM", &browser.chromium))
+        .env("CHROMIUM", &browser.chromium)
+        .env("WORDPRESS_URL", &wordpress.url)
+        .env("WORDPRESS_HOST", &wordpress.host))
     .context("end-to-end tests (xtask/e2e)")
 }
 

@@ -54,7 +54,7 @@ fn which(program: &str) -> Option<PathBuf> {
 }
 
 /// Installs Debian packages when possible, or says how.
-fn install_system_packages(packages: &[&str], why: &str) -> Result<()> {
+pub fn install_system_packages(packages: &[&str], why: &str) -> Result<()> {
     let is_root = output_of("id", &["-u"]).as_deref() == Some("0");
     let sudo = !is_root
         && Command::new("sudo")
