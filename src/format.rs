@@ -154,7 +154,7 @@ impl Locale {
                 format!("{sign}US${}", self.scaled(value.abs(), true))
             }
             Unit::People => self.scaled(value, false),
-            Unit::SquareMiles => format!("{} sq mi", self.scaled(value, false)),
+            Unit::SquareMiles => format!("{}{NBSP}sq{NBSP}mi", self.scaled(value, false)),
             Unit::Years => self.count(value, "year", "years"),
             Unit::Days => self.count(value, "day", "days"),
         }
@@ -171,13 +171,14 @@ impl Locale {
         }
     }
 
-    /// An amount with a scale word: 3.54e9 → "3.54 bn" (money) or
+    /// An amount with a scale word, joined by a no-break space (a figure
+    /// never wraps inside itself, nor a unit: "1 million sq mi"): 3.54e9 → "3.54 bn" (money) or
     /// "3.54 billion"; 18e6 → "18 million"; 950 → "950".
     pub fn scaled(&self, value: f64, money: bool) -> String {
         let (divisor, word) = if value.abs() >= 1e9 {
-            (1e9, if money { " bn" } else { " billion" })
+            (1e9, if money { "\u{a0}bn" } else { "\u{a0}billion" })
         } else if value.abs() >= 1e6 {
-            (1e6, " million")
+            (1e6, "\u{a0}million")
         } else {
             (1.0, "")
         };
@@ -192,7 +193,7 @@ impl Locale {
 
     fn count(&self, value: f64, one: &str, many: &str) -> String {
         let word = if value == 1.0 { one } else { many };
-        format!("{} {word}", self.plain(value))
+        format!("{}{NBSP}{word}", self.plain(value))
     }
 }
 
