@@ -7,14 +7,23 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { embedCode } from '../www/embed-code.js';
+
+// www/ has no package.json saying its scripts are ES modules (the build's
+// esbuild reads them as such): import the file's text as one.
+const source = readFileSync(new URL('../www/embed-code.js', import.meta.url), 'utf8');
+const { embedCode } = await import(`data:text/javascript,${encodeURIComponent(source)}`);
 
 export const EXAMPLE_CHART = 'gdp-growth-average';
 export const EXAMPLE_HOST = 'https://YOUR-HOST/';
 const [BEGIN, END] = ['<!-- embed:begin -->', '<!-- embed:end -->'];
 
 const unescape = (text) =>
-  text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The attributes of the first `<tag …>` in `html` after `from`. */
 function attributesOf(html, tag, from) {
@@ -23,7 +32,9 @@ function attributesOf(html, tag, from) {
   const source = html.slice(start, html.indexOf('>', start));
   return {
     end: start + source.length,
-    ...Object.fromEntries([...source.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, unescape(value)])),
+    ...Object.fromEntries(
+      [...source.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, unescape(value)]),
+    ),
   };
 }
 
@@ -48,7 +59,7 @@ export function exampleCode(dist) {
         height: image.height,
       },
     },
-    { url: (path) => new URL(path, EXAMPLE_HOST).href, integrity: integrity['indicator-chart.js'], moduleFile },
+    { url: (path) => `${EXAMPLE_HOST}${path}`, integrity: integrity['indicator-chart.js'], moduleFile },
   );
 }
 

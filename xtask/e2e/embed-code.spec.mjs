@@ -11,9 +11,7 @@ import { copiedEmbedCode } from './helpers.mjs';
 const CHARTS = process.env.CHARTS_URL;
 const readme = readFileSync(join(process.cwd(), '..', 'README.md'), 'utf8');
 
-test('the README shows the embed code the button copies (run `cargo xtask integrity` if not)', async ({
-  browser,
-}) => {
+test('the README shows the embed code the button copies (run `cargo xtask integrity` if not)', async ({ browser }) => {
   const copied = await copiedEmbedCode(browser, CHARTS, EXAMPLE_CHART);
   expect(copied).toContain(' integrity="sha384-');
   expect(copied).toContain('<link rel="preload"');

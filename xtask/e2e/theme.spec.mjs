@@ -41,7 +41,12 @@ for (const reader of ['light', 'dark']) {
     ['dark', '#14161a'],
   ]) {
     test(`the element on a ${pageTheme} article, reader's system ${reader}: a ${pageTheme} chart`, async ({ page }) => {
-      await open(page, reader, `article-${pageTheme}.html`, article(background, `<indicator-chart indicator="${CHART}"></indicator-chart>`));
+      await open(
+        page,
+        reader,
+        `article-${pageTheme}.html`,
+        article(background, `<indicator-chart indicator="${CHART}"></indicator-chart>`),
+      );
       const { theme, luminance } = await drawn(page);
       expect(theme).toBe(pageTheme);
       if (pageTheme === 'light') expect(luminance).toBeGreaterThan(0.8);
@@ -49,8 +54,14 @@ for (const reader of ['light', 'dark']) {
     });
 
     test(`the iframe on a ${pageTheme} article, reader's system ${reader}: light unless asked`, async ({ page }) => {
-      const iframe = (query) => `<iframe src="embed.html?indicator=${CHART}${query}" width="100%" height="500" style="border:0"></iframe>`;
-      await open(page, reader, `iframes-${pageTheme}.html`, article(background, iframe('') + iframe('&theme=dark') + iframe('&theme=auto')));
+      const iframe = (query) =>
+        `<iframe src="embed.html?indicator=${CHART}${query}" width="100%" height="500" style="border:0"></iframe>`;
+      await open(
+        page,
+        reader,
+        `iframes-${pageTheme}.html`,
+        article(background, iframe('') + iframe('&theme=dark') + iframe('&theme=auto')),
+      );
       const frames = page.frames().filter((frame) => frame.url().includes('embed.html'));
       expect(frames).toHaveLength(3);
       const [plain, dark, auto] = await Promise.all(frames.map(drawn));
@@ -73,6 +84,16 @@ test('theme="dark" and theme="light" win over the page', async ({ page }) => {
   const forced = await drawn(page);
   expect(forced.theme).toBe('dark');
   expect(forced.luminance).toBeLessThan(0.25);
+
+  await open(
+    page,
+    'dark',
+    'article-forced-light.html',
+    article('#14161a', `<indicator-chart indicator="${CHART}" theme="light"></indicator-chart>`),
+  );
+  const light = await drawn(page);
+  expect(light.theme).toBe('light');
+  expect(light.luminance).toBeGreaterThan(0.8);
 });
 
 test('a page with no background follows its color-scheme; a page that switches its theme is followed', async ({
@@ -85,7 +106,10 @@ test('a page with no background follows its color-scheme; a page that switches i
   expect((await drawn(page)).theme).toBe('dark');
   // The page's own switch: a class on <html> that paints a light background.
   await page.evaluate(() => {
-    document.head.insertAdjacentHTML('beforeend', '<style>.light { color-scheme: light; background: #fafafa; }</style>');
+    document.head.insertAdjacentHTML(
+      'beforeend',
+      '<style>.light { color-scheme: light; background: #fafafa; }</style>',
+    );
     document.documentElement.style.colorScheme = '';
     document.documentElement.classList.add('light');
   });
