@@ -197,6 +197,13 @@ impl Locale {
     }
 }
 
+/// Whether the text's words and a formatted figure say the same, ignoring
+/// case and the no-break spaces the formats join units with.
+pub fn same_words(written: &str, formatted: &str) -> bool {
+    let spaced = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+    spaced(written).eq_ignore_ascii_case(&spaced(formatted))
+}
+
 /// A number for a message to a person: "NaN", "infinity", "1e+308" style
 /// values spelt out, others as English digits. (Rust's float formatting
 /// would add tens of kilobytes to the WASM for these messages alone.)
@@ -250,17 +257,24 @@ mod tests {
 
     #[test]
     fn figures_carry_their_unit() {
-        assert_eq!(ENGLISH.figure(-3.54e9, Unit::Usd), "\u{2212}US$3.54 bn");
-        assert_eq!(fr().figure(-3.54e9, Unit::Usd), "\u{2212}US$3,54 bn");
-        assert_eq!(ENGLISH.figure(18e6, Unit::Usd), "US$18 million");
+        assert_eq!(
+            ENGLISH.figure(-3.54e9, Unit::Usd),
+            "\u{2212}US$3.54\u{a0}bn"
+        );
+        assert_eq!(fr().figure(-3.54e9, Unit::Usd), "\u{2212}US$3,54\u{a0}bn");
+        assert_eq!(ENGLISH.figure(18e6, Unit::Usd), "US$18\u{a0}million");
         assert_eq!(ENGLISH.figure(113.0, Unit::PercentChange), "+113%");
-        assert_eq!(ENGLISH.figure(3e6, Unit::People), "3 million");
-        assert_eq!(ENGLISH.figure(1e6, Unit::SquareMiles), "1 million sq mi");
-        assert_eq!(ENGLISH.figure(1.0, Unit::Years), "1 year");
-        assert_eq!(ENGLISH.figure(40.0, Unit::Years), "40 years");
+        assert_eq!(ENGLISH.figure(3e6, Unit::People), "3\u{a0}million");
+        // A figure never breaks inside itself or its unit (no-break spaces).
+        assert_eq!(
+            ENGLISH.figure(1e6, Unit::SquareMiles),
+            "1\u{a0}million\u{a0}sq\u{a0}mi"
+        );
+        assert_eq!(ENGLISH.figure(1.0, Unit::Years), "1\u{a0}year");
+        assert_eq!(ENGLISH.figure(40.0, Unit::Years), "40\u{a0}years");
         assert_eq!(
             ENGLISH.bounded_figure(3e6, Unit::People, Bound::MoreThan),
-            "more than 3 million"
+            "more than 3\u{a0}million"
         );
     }
 
