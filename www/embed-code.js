@@ -4,8 +4,7 @@
 // from `embedCode`, so the README shows what the button copies.
 
 /** Text for an HTML attribute value in double quotes. */
-export const attribute = (text) =>
-  text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+export const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * The code for one chart. `kind` is 'script' or 'iframe'; `chart` has the
@@ -20,35 +19,27 @@ export const attribute = (text) =>
  * runs a module script once per page and fetches a preloaded file once,
  * so the repeats do nothing.
  */
-export function embedCode(
-  kind,
-  { id, title, iframeHeight, picture },
-  { url, integrity, moduleFile },
-) {
-  if (kind === "iframe") {
-    return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${attribute(title)}" width="100%" height="${iframeHeight}" style="border:0" loading="lazy"></iframe>\n<script src="${url("embed-resize.js")}" crossorigin="anonymous" async></script>`;
+export function embedCode(kind, { id, title, iframeHeight, picture }, { url, integrity, moduleFile }) {
+  if (kind === 'iframe') {
+    return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${attribute(title)}" width="100%" height="${iframeHeight}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
   }
-  const sri = integrity
-    ? ` integrity="${integrity}" crossorigin="anonymous"`
-    : "";
+  const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
   // With the script pinned to this build by its hash, the module's current
   // name can be preloaded too: it then downloads alongside the script
   // instead of after it, a round trip sooner.
   const preload =
     integrity && moduleFile
-      ? [
-          `<link rel="preload" href="${url(moduleFile)}" as="fetch" type="application/wasm" crossorigin="anonymous">`,
-        ]
+      ? [`<link rel="preload" href="${url(moduleFile)}" as="fetch" type="application/wasm" crossorigin="anonymous">`]
       : [];
   return [
     ...preload,
-    `<script type="module" src="${url("indicator-chart.js")}"${sri}></script>`,
+    `<script type="module" src="${url('indicator-chart.js')}"${sri}></script>`,
     `<indicator-chart indicator="${id}">`,
-    "  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never",
-    "       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->",
+    '  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never',
+    '       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->',
     `  ${pictureCode(id, picture, url)}`,
-    "</indicator-chart>",
-  ].join("\n");
+    '</indicator-chart>',
+  ].join('\n');
 }
 
 /**

@@ -17,18 +17,18 @@
 // and data-theme="light" or "dark" (the theme resolved, for per-theme
 // house styles).
 
-import { ChartView } from "indicator-charts-glue";
-import { ATTRIBUTES, EVENTS, STYLE } from "indicator-charts-surface";
-import { fontGeneration, fontsLoaded, readHouseStyle } from "./house-style.js";
-import { loadModule, moduleLoaded } from "./module.js";
-import { watchPage } from "./page-wide.js";
-import { pageIsDark } from "./page-theme.js";
-import { Readers, el, fillTable } from "./readers.js";
-import { settled, unwatch, watch } from "./readiness.js";
-import { SUMMARY_ROOM, styles } from "./styles.js";
-import { BOXES } from "indicator-charts-theme";
+import { ChartView } from 'indicator-charts-glue';
+import { ATTRIBUTES, EVENTS, STYLE } from 'indicator-charts-surface';
+import { fontGeneration, fontsLoaded, readHouseStyle } from './house-style.js';
+import { loadModule, moduleLoaded } from './module.js';
+import { watchPage } from './page-wide.js';
+import { pageIsDark } from './page-theme.js';
+import { Readers, el, fillTable } from './readers.js';
+import { settled, unwatch, watch } from './readiness.js';
+import { SUMMARY_ROOM, styles } from './styles.js';
+import { BOXES } from 'indicator-charts-theme';
 
-const darkQuery = matchMedia("(prefers-color-scheme: dark)");
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 /** Every connected chart, for page-wide redraws. */
 export const charts = new Set();
@@ -81,7 +81,7 @@ export class IndicatorChart extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
-    if (name === "indicator") {
+    if (name === 'indicator') {
       this._release();
       this._sizeBox();
     }
@@ -98,16 +98,15 @@ export class IndicatorChart extends HTMLElement {
    */
   _sizeBox() {
     if (!this._ruler) return;
-    const id = this.getAttribute("indicator") ?? "";
-    const rule = Object.hasOwn(BOXES, id) ? BOXES[id] : "";
+    const id = this.getAttribute('indicator') ?? '';
+    const rule = Object.hasOwn(BOXES, id) ? BOXES[id] : '';
     this._ruler.style.paddingTop = rule;
-    this._placeholder.style.paddingTop =
-      rule && `calc(${rule} + ${SUMMARY_ROOM}px)`;
+    this._placeholder.style.paddingTop = rule && `calc(${rule} + ${SUMMARY_ROOM}px)`;
   }
 
   /** Tells the page: `key` is one of EVENTS' keys. */
   _emit(key, detail) {
-    const id = (this.getAttribute("indicator") ?? "").trim();
+    const id = (this.getAttribute('indicator') ?? '').trim();
     this.dispatchEvent(
       new CustomEvent(EVENTS[key], {
         bubbles: true,
@@ -127,65 +126,51 @@ export class IndicatorChart extends HTMLElement {
 
   /** The chart's title, once drawn ('' before). */
   get chartTitle() {
-    return this._drawn?.title ?? "";
+    return this._drawn?.title ?? '';
   }
 
   /** The chart as a PNG, at the pixel ratio it is shown at. */
   toBlob() {
     return new Promise((resolve, reject) => {
-      if (this._canvas.hidden)
-        return reject(new Error("The chart has not been drawn."));
+      if (this._canvas.hidden) return reject(new Error('The chart has not been drawn.'));
       this._canvas.toBlob(
-        (blob) =>
-          blob
-            ? resolve(blob)
-            : reject(new Error("The canvas could not be encoded.")),
-        "image/png",
+        (blob) => (blob ? resolve(blob) : reject(new Error('The canvas could not be encoded.'))),
+        'image/png',
       );
     });
   }
 
   _build() {
-    const root = this.attachShadow({ mode: "open" });
+    const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
-    const frame = el("div", "frame");
-    const canvas = el("canvas");
+    const frame = el('div', 'frame');
+    const canvas = el('canvas');
     canvas.hidden = true;
     canvas.tabIndex = 0;
-    canvas.setAttribute("role", "img");
-    const focus = el("div", "focus");
+    canvas.setAttribute('role', 'img');
+    const focus = el('div', 'focus');
     focus.hidden = true;
-    const placeholder = el("div", "placeholder");
-    const ruler = el("div", "ruler");
-    const slot = el("slot");
-    const error = el("p", "error");
+    const placeholder = el('div', 'placeholder');
+    const ruler = el('div', 'ruler');
+    const slot = el('slot');
+    const error = el('p', 'error');
     error.hidden = true;
-    error.setAttribute("role", "alert");
-    error.part = "error";
-    const tooltip = el("div", "tooltip");
+    error.setAttribute('role', 'alert');
+    error.part = 'error';
+    const tooltip = el('div', 'tooltip');
     tooltip.hidden = true;
-    tooltip.part = "tooltip";
+    tooltip.part = 'tooltip';
     tooltip.id = `${this._id}-tooltip`;
-    tooltip.setAttribute("role", "tooltip");
-    const live = el("div", "sr-only");
-    live.setAttribute("aria-live", "polite");
-    const details = el("details");
+    tooltip.setAttribute('role', 'tooltip');
+    const live = el('div', 'sr-only');
+    live.setAttribute('aria-live', 'polite');
+    const details = el('details');
     details.hidden = true;
-    details.part = "table";
-    const summary = el("summary");
-    summary.textContent = "Data table";
+    details.part = 'table';
+    const summary = el('summary');
+    summary.textContent = 'Data table';
     details.append(summary);
-    frame.append(
-      ruler,
-      canvas,
-      focus,
-      placeholder,
-      slot,
-      error,
-      tooltip,
-      live,
-      details,
-    );
+    frame.append(ruler, canvas, focus, placeholder, slot, error, tooltip, live, details);
     root.append(frame);
     Object.assign(this, {
       _frame: frame,
@@ -198,13 +183,9 @@ export class IndicatorChart extends HTMLElement {
     });
     // A placeholder only where the page gave no fallback (such as a static picture).
     const syncPlaceholder = () => {
-      placeholder.hidden =
-        slot.hidden ||
-        slot
-          .assignedNodes()
-          .some((n) => n.nodeType === 1 || n.textContent.trim());
+      placeholder.hidden = slot.hidden || slot.assignedNodes().some((n) => n.nodeType === 1 || n.textContent.trim());
     };
-    slot.addEventListener("slotchange", syncPlaceholder);
+    slot.addEventListener('slotchange', syncPlaceholder);
     syncPlaceholder();
     this._sizeBox();
     this._readers = new Readers({
@@ -244,9 +225,9 @@ export class IndicatorChart extends HTMLElement {
     // An element written without an indicator may get one from a script
     // later in the page: decide once the document is parsed.
     const parsed =
-      document.readyState === "loading" && !this.hasAttribute("indicator")
+      document.readyState === 'loading' && !this.hasAttribute('indicator')
         ? new Promise((resolve) =>
-            document.addEventListener("DOMContentLoaded", resolve, {
+            document.addEventListener('DOMContentLoaded', resolve, {
               once: true,
             }),
           )
@@ -301,8 +282,8 @@ export class IndicatorChart extends HTMLElement {
   /** 'light' or 'dark': the attribute's, else the page's (see page-theme.js). */
   _theme() {
     const theme = this.theme.trim().toLowerCase();
-    if (theme === "light" || theme === "dark") return theme;
-    return pageIsDark(this) ? "dark" : "light";
+    if (theme === 'light' || theme === 'dark') return theme;
+    return pageIsDark(this) ? 'dark' : 'light';
   }
 
   /** What a drawing needs from the page: read, nothing written. */
@@ -318,13 +299,10 @@ export class IndicatorChart extends HTMLElement {
         pixelRatio,
         theme: this.theme,
         // What "auto" resolved to: the page's theme (see `_resolveTheme`).
-        prefersDark: this.dataset.theme === "dark",
-        locale: this.getAttribute("locale") ?? undefined,
-        pageLocale:
-          this.closest("[lang]")?.getAttribute("lang") ||
-          navigator.language ||
-          "en",
-        aspectRatio: this.getAttribute("aspect-ratio") ?? "",
+        prefersDark: this.dataset.theme === 'dark',
+        locale: this.getAttribute('locale') ?? undefined,
+        pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+        aspectRatio: this.getAttribute('aspect-ratio') ?? '',
         minHeight: this._boxHeight(width),
         fontGeneration: fontGeneration(),
         style,
@@ -337,27 +315,22 @@ export class IndicatorChart extends HTMLElement {
     this._pending = false;
     if (!plan || !this.isConnected) return;
     this._needsDraw = false;
-    for (const problem of plan.problems)
-      sayOnce("warn", `<indicator-chart>: ${problem}`);
+    for (const problem of plan.problems) sayOnce('warn', `<indicator-chart>: ${problem}`);
     try {
       if (!this._view) {
-        this._view = new ChartView(
-          this._canvas,
-          this.getAttribute("indicator") ?? "",
-        );
+        this._view = new ChartView(this._canvas, this.getAttribute('indicator') ?? '');
         views++;
       }
       const drawn = this._view.draw(plan.request);
-      for (const warning of drawn.warnings)
-        sayOnce("warn", `<indicator-chart>: ${warning}`);
+      for (const warning of drawn.warnings) sayOnce('warn', `<indicator-chart>: ${warning}`);
       this._show(this._view, drawn, plan.width, plan.request.style.transparent);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         // A trap in the module is a bug of ours, not the page's: the reader
         // keeps the picture, and the console says what to report.
         const cause = `<indicator-chart>: the chart module failed (${e.message}). This is a bug; please report it.`;
-        sayOnce("error", cause);
-        this._showError("This chart could not be drawn.", cause);
+        sayOnce('error', cause);
+        this._showError('This chart could not be drawn.', cause);
         // Not freed: after a trap the module's memory cannot be trusted.
         this._view = null;
         this._target = null;
@@ -393,23 +366,19 @@ export class IndicatorChart extends HTMLElement {
     const box = this._boxHeight(width);
     const height = Math.abs(drawn.height - box) < 1 ? box : drawn.height;
     canvas.style.height = `${height}px`;
-    canvas.setAttribute("aria-label", drawn.altText);
+    canvas.setAttribute('aria-label', drawn.altText);
     const frame = this._frame;
-    frame.classList.toggle("dark", drawn.dark);
-    frame.classList.toggle("transparent", !!transparent);
+    frame.classList.toggle('dark', drawn.dark);
+    frame.classList.toggle('transparent', !!transparent);
     for (const [name, value] of Object.entries(drawn.colors)) {
-      frame.style.setProperty(
-        `--ic-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        value,
-      );
+      frame.style.setProperty(`--ic-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, value);
     }
     canvas.hidden = false;
     this._slot.hidden = true;
     this._placeholder.hidden = true;
     this._error.hidden = true;
     // The table's numbers follow the locale, as the alt text's do.
-    if (this._drawn?.altText !== drawn.altText)
-      fillTable(this._details, view.table());
+    if (this._drawn?.altText !== drawn.altText) fillTable(this._details, view.table());
     this._drawn = drawn;
     this._target = {
       hotspots: drawn.hotspots,
@@ -417,9 +386,9 @@ export class IndicatorChart extends HTMLElement {
       hotspotBox: (i) => view.hotspotBox(i),
       tooltip: (i) => view.tooltip(i),
     };
-    this.dataset.state = "drawn";
+    this.dataset.state = 'drawn';
     this._readers.refresh();
-    this._emitSoon("drawn", { title: drawn.title, width, height });
+    this._emitSoon('drawn', { title: drawn.title, width, height });
   }
 
   /** Repaints the last drawing (for window.__redraw). */
@@ -435,19 +404,15 @@ export class IndicatorChart extends HTMLElement {
   /** The module could not load: the reader gets a line, the console the detail. */
   _failToLoad(error) {
     const cause = `<indicator-chart>: ${error?.detail ?? error?.message ?? error}`;
-    sayOnce("error", cause);
-    this._showError(
-      error?.readerMessage ?? "The interactive chart could not be loaded.",
-      cause,
-    );
+    sayOnce('error', cause);
+    this._showError(error?.readerMessage ?? 'The interactive chart could not be loaded.', cause);
     this._settle();
   }
 
   /** A mistake in the element's attributes: one message in its box and in the console. */
   _fail(message) {
-    const cause = `<indicator-chart indicator="${this.getAttribute("indicator") ?? ""}">: ${message}`;
-    if (this._error.hidden || this._error.textContent !== message)
-      console.error(cause);
+    const cause = `<indicator-chart indicator="${this.getAttribute('indicator') ?? ''}">: ${message}`;
+    if (this._error.hidden || this._error.textContent !== message) console.error(cause);
     this._showError(message, cause);
     this._release();
   }
@@ -455,11 +420,10 @@ export class IndicatorChart extends HTMLElement {
   /** Shows `message` in the chart's box, and tells the page unless it already shows it. */
   _showError(message, cause) {
     const error = this._error;
-    if (error.hidden || error.textContent !== message)
-      this._emitSoon("error", { message, cause });
+    if (error.hidden || error.textContent !== message) this._emitSoon('error', { message, cause });
     error.textContent = message;
     error.hidden = false;
-    this.dataset.state = "error";
+    this.dataset.state = 'error';
     this._canvas.hidden = true;
     this._details.hidden = true;
     this._slot.hidden = false;
@@ -490,7 +454,7 @@ const resize = new ResizeObserver((entries) => {
 });
 function observeSize(element) {
   try {
-    resize.observe(element, { box: "device-pixel-content-box" });
+    resize.observe(element, { box: 'device-pixel-content-box' });
   } catch {
     resize.observe(element);
   }
@@ -525,9 +489,8 @@ export function redrawAll() {
 
 /** Schedules a drawing of each chart whose theme the page changed. */
 function rethemeAll() {
-  for (const chart of charts)
-    if (chart.dataset.theme !== chart._theme()) chart.schedule();
+  for (const chart of charts) if (chart.dataset.theme !== chart._theme()) chart.schedule();
 }
 
 // A page that follows the reader's setting changes its background with it.
-darkQuery.addEventListener("change", redrawAll);
+darkQuery.addEventListener('change', redrawAll);

@@ -5,7 +5,7 @@
 // nearest ancestor, across shadow roots, that paints a background) or, if
 // nothing paints one, by its `color-scheme` (what the browser paints then).
 
-const darkQuery = matchMedia("(prefers-color-scheme: dark)");
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
 
 /** Whether the page behind `element` is dark. */
 export function pageIsDark(element) {
@@ -17,20 +17,16 @@ export function pageIsDark(element) {
     if (rgba && rgba[3] >= 0.5) return luminance(rgba) < 0.179;
   }
   const scheme = getComputedStyle(element).colorScheme.split(/\s+/);
-  if (!scheme.includes("dark")) return false;
-  return !scheme.includes("light") || darkQuery.matches;
+  if (!scheme.includes('dark')) return false;
+  return !scheme.includes('light') || darkQuery.matches;
 }
 
 /** [r, g, b (0–255), alpha (0–1)] of a computed colour, or null. */
 function rgbaOf(colour) {
-  const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(
-    colour,
-  );
+  const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(colour);
   if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
   // Other notations (oklch(), color(), lab()): let a canvas convert them.
-  const context = (rgbaOf.canvas ??= new OffscreenCanvas(1, 1)).getContext(
-    "2d",
-  );
+  const context = (rgbaOf.canvas ??= new OffscreenCanvas(1, 1)).getContext('2d');
   if (!context) return null;
   context.clearRect(0, 0, 1, 1);
   context.fillStyle = colour;
@@ -41,7 +37,6 @@ function rgbaOf(colour) {
 
 /** WCAG relative luminance; below 0.179 white text contrasts more than black. */
 function luminance([r, g, b]) {
-  const linear = (c) =>
-    (c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  const linear = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }

@@ -3,9 +3,9 @@
 // another screen), printing, the page's web fonts, and the page's own
 // theme switch (a class, style or data-theme on <html> or <body>).
 
-import { forgetWidths } from "indicator-charts-glue";
-import { watchFonts } from "./house-style.js";
-import { moduleLoaded } from "./module.js";
+import { forgetWidths } from 'indicator-charts-glue';
+import { watchFonts } from './house-style.js';
+import { moduleLoaded } from './module.js';
 
 let watching = false;
 
@@ -23,17 +23,17 @@ export function watchPage(charts, redrawAll, rethemeAll) {
     if (node)
       switches.observe(node, {
         attributes: true,
-        attributeFilter: ["class", "style", "data-theme"],
+        attributeFilter: ['class', 'style', 'data-theme'],
       });
   }
 
   // Print at print resolution: redraw at 3× or more before the page is laid
   // out for paper, and back after.
-  addEventListener("beforeprint", () => {
+  addEventListener('beforeprint', () => {
     if (!moduleLoaded()) return; // the static fallback, if any, prints instead
     for (const chart of charts) chart.drawNow(Math.max(3, devicePixelRatio));
   });
-  addEventListener("afterprint", redrawAll);
+  addEventListener('afterprint', redrawAll);
 
   // A web font that finishes loading changes text widths: measure again.
   watchFonts(() => {
@@ -48,7 +48,7 @@ export function watchPage(charts, redrawAll, rethemeAll) {
 function watchPixelRatio(redrawAll) {
   const query = matchMedia(`(resolution: ${window.devicePixelRatio}dppx)`);
   query.addEventListener(
-    "change",
+    'change',
     () => {
       redrawAll();
       watchPixelRatio(redrawAll);
