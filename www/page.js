@@ -80,12 +80,7 @@ document.addEventListener('click', async (event) => {
     case 'copy-iframe': {
       const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
       const { chart: chartId, title, iframeHeight } = actions.dataset;
-      const chart = {
-        id: chartId,
-        title,
-        iframeHeight,
-        picture: kind === 'script' ? pictureOf(element) : null,
-      };
+      const chart = { id: chartId, title, iframeHeight, picture: kind === 'script' ? pictureOf(element) : null };
       say(
         (await copy(embedCode(kind, chart, site)))
           ? `${kind === 'script' ? 'Embed code' : 'Iframe code'} copied.`
@@ -118,12 +113,7 @@ document.addEventListener('click', async (event) => {
       const svg = element?.querySelector('svg');
       if (!svg) return; // follow the link
       event.preventDefault();
-      save(
-        new Blob([new XMLSerializer().serializeToString(svg)], {
-          type: 'image/svg+xml',
-        }),
-        `${id}.svg`,
-      );
+      save(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `${id}.svg`);
       break;
     }
     case 'download':

@@ -107,13 +107,7 @@ export class IndicatorChart extends HTMLElement {
   /** Tells the page: `key` is one of EVENTS' keys. */
   _emit(key, detail) {
     const id = (this.getAttribute('indicator') ?? '').trim();
-    this.dispatchEvent(
-      new CustomEvent(EVENTS[key], {
-        bubbles: true,
-        composed: true,
-        detail: { id, ...detail },
-      }),
-    );
+    this.dispatchEvent(new CustomEvent(EVENTS[key], { bubbles: true, composed: true, detail: { id, ...detail } }));
   }
 
   /**
@@ -226,11 +220,7 @@ export class IndicatorChart extends HTMLElement {
     // later in the page: decide once the document is parsed.
     const parsed =
       document.readyState === 'loading' && !this.hasAttribute('indicator')
-        ? new Promise((resolve) =>
-            document.addEventListener('DOMContentLoaded', resolve, {
-              once: true,
-            }),
-          )
+        ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
         : null;
     // The first drawing runs in a task of its own, not in the microtask of
     // whatever settled these promises last: that can be an Intersection- or
@@ -281,7 +271,7 @@ export class IndicatorChart extends HTMLElement {
 
   /** 'light' or 'dark': the attribute's, else the page's (see page-theme.js). */
   _theme() {
-    const theme = this.theme.trim().toLowerCase();
+    const theme = this.theme.trim();
     if (theme === 'light' || theme === 'dark') return theme;
     return pageIsDark(this) ? 'dark' : 'light';
   }

@@ -20,11 +20,7 @@ export function watchPage(charts, redrawAll, rethemeAll) {
 
   const switches = new MutationObserver(rethemeAll);
   for (const node of [document.documentElement, document.body]) {
-    if (node)
-      switches.observe(node, {
-        attributes: true,
-        attributeFilter: ['class', 'style', 'data-theme'],
-      });
+    if (node) switches.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme'] });
   }
 
   // Print at print resolution: redraw at 3× or more before the page is laid
