@@ -80,7 +80,7 @@ pub fn build(inputs: &Inputs<'_>) -> Result<PathBuf> {
     let files = run_writer(&["package".as_ref(), folder.as_os_str()])?;
     check_module_reference(&folder, class_module, module_file)?;
     for file in files.lines() {
-        if !folder.join(&file).is_file() {
+        if !folder.join(file).is_file() {
             bail!("the package lists {file} in its files, but the build did not write it");
         }
     }
