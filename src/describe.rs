@@ -117,7 +117,9 @@ fn indicator_sentence(indicator: &Indicator, locale: &Locale) -> String {
             let wording = indicator
                 .values
                 .first()
-                .filter(|f| f.bound != Bound::Exact || !f.as_written.eq_ignore_ascii_case(&first))
+                .filter(|f| {
+                    f.bound != Bound::Exact || !crate::format::same_words(f.as_written, &first)
+                })
                 .map(|f| format!(" The text says \u{201c}{}\u{201d}.", f.as_written))
                 .unwrap_or_default();
             format!("{title}: {first}.{wording}")
@@ -243,7 +245,7 @@ mod tests {
         );
         assert_eq!(
             alt_text(chart("trade-balance-2015"), &ENGLISH),
-            "Vietnam\u{2019}s trade balance: 2015 \u{2212}US$3.54 billion (a deficit). Source: Vietnam Customs Statistics, 2016 · Bojian Liu, Feb. 29, 2016."
+            "Vietnam\u{2019}s trade balance: 2015 \u{2212}US$3.54\u{a0}billion (a deficit). Source: Vietnam Customs Statistics, 2016 · Bojian Liu, Feb. 29, 2016."
         );
         assert!(
             alt_text(chart("us-favourability"), &ENGLISH)
@@ -251,13 +253,14 @@ mod tests {
         );
         assert!(alt_text(chart("military-spending-rise"), &ENGLISH).contains("+113%"));
         assert!(
-            alt_text(chart("communist-party-members"), &ENGLISH)
-                .contains("more than 3 million. The text says \u{201c}three million-plus\u{201d}")
+            alt_text(chart("communist-party-members"), &ENGLISH).contains(
+                "more than 3\u{a0}million. The text says \u{201c}three million-plus\u{201d}"
+            )
         );
         // "40-odd" is more than 40, as "million-plus" is more than a million.
         assert_eq!(
             alt_text(chart("former-enmity-years"), &ENGLISH),
-            "Years since Vietnam and the US were foes: more than 40 years. The text says \u{201c}40-odd years\u{201d}. Stated by Foreign Affairs, 2015 (year inferred; no source cited)."
+            "Years since Vietnam and the US were foes: more than 40\u{a0}years. The text says \u{201c}40-odd years\u{201d}. Stated by Foreign Affairs, 2015 (year inferred; no source cited)."
         );
     }
 

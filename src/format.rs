@@ -154,7 +154,7 @@ impl Locale {
                 format!("{sign}US${}", self.scaled(value.abs()))
             }
             Unit::People => self.scaled(value),
-            Unit::SquareMiles => format!("{} square miles", self.scaled(value)),
+            Unit::SquareMiles => format!("{}{NBSP}square{NBSP}miles", self.scaled(value)),
             Unit::Years => self.count(value, "year", "years"),
             Unit::Days => self.count(value, "day", "days"),
         }
@@ -171,14 +171,15 @@ impl Locale {
         }
     }
 
-    /// An amount with a scale word, money or not (one style: "US$3.54
+    /// An amount with a scale word, joined by a no-break space (a figure
+    /// never wraps inside itself), money or not (one style: "US$3.54
     /// billion" as "US$18 million"): 3.54e9 → "3.54 billion"; 18e6 →
     /// "18 million"; 950 → "950".
     pub fn scaled(&self, value: f64) -> String {
         let (divisor, word) = if value.abs() >= 1e9 {
-            (1e9, " billion")
+            (1e9, "\u{a0}billion")
         } else if value.abs() >= 1e6 {
-            (1e6, " million")
+            (1e6, "\u{a0}million")
         } else {
             (1.0, "")
         };
@@ -193,8 +194,15 @@ impl Locale {
 
     fn count(&self, value: f64, one: &str, many: &str) -> String {
         let word = if value == 1.0 { one } else { many };
-        format!("{} {word}", self.plain(value))
+        format!("{}{NBSP}{word}", self.plain(value))
     }
+}
+
+/// Whether the text's words and a formatted figure say the same, ignoring
+/// case and the no-break spaces the formats join units with.
+pub fn same_words(written: &str, formatted: &str) -> bool {
+    let spaced = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+    spaced(written).eq_ignore_ascii_case(&spaced(formatted))
 }
 
 /// A number for a message to a person: "NaN", "infinity", "1e+308" style
@@ -252,21 +260,25 @@ mod tests {
     fn figures_carry_their_unit() {
         assert_eq!(
             ENGLISH.figure(-3.54e9, Unit::Usd),
-            "\u{2212}US$3.54 billion"
+            "\u{2212}US$3.54\u{a0}billion"
         );
-        assert_eq!(fr().figure(-3.54e9, Unit::Usd), "\u{2212}US$3,54 billion");
-        assert_eq!(ENGLISH.figure(18e6, Unit::Usd), "US$18 million");
+        assert_eq!(
+            fr().figure(-3.54e9, Unit::Usd),
+            "\u{2212}US$3,54\u{a0}billion"
+        );
+        assert_eq!(ENGLISH.figure(18e6, Unit::Usd), "US$18\u{a0}million");
         assert_eq!(ENGLISH.figure(113.0, Unit::PercentChange), "+113%");
-        assert_eq!(ENGLISH.figure(3e6, Unit::People), "3 million");
+        assert_eq!(ENGLISH.figure(3e6, Unit::People), "3\u{a0}million");
+        // A figure never breaks inside itself or its unit (no-break spaces).
         assert_eq!(
             ENGLISH.figure(1e6, Unit::SquareMiles),
-            "1 million square miles"
+            "1\u{a0}million\u{a0}square\u{a0}miles"
         );
-        assert_eq!(ENGLISH.figure(1.0, Unit::Years), "1 year");
-        assert_eq!(ENGLISH.figure(40.0, Unit::Years), "40 years");
+        assert_eq!(ENGLISH.figure(1.0, Unit::Years), "1\u{a0}year");
+        assert_eq!(ENGLISH.figure(40.0, Unit::Years), "40\u{a0}years");
         assert_eq!(
             ENGLISH.bounded_figure(3e6, Unit::People, Bound::MoreThan),
-            "more than 3 million"
+            "more than 3\u{a0}million"
         );
     }
 

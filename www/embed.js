@@ -1,4 +1,4 @@
-// embed.html?indicator=ID[&theme=dark][&locale=fr][&aspect-ratio=16/9]
+// embed.html?indicator=ID[&theme=dark|auto][&locale=fr][&aspect-ratio=16/9]
 //
 // One chart at full width, for platforms that only allow iframes. The
 // element is made here with its attributes already set, so it never draws
@@ -41,7 +41,8 @@ if (title) {
   document.getElementById('heading').textContent = title;
 }
 document.querySelector('main').prepend(chart);
-if (params.has('theme')) document.documentElement.dataset.theme = params.get('theme');
+// Light unless the embed code asks for `dark`, or `auto` (the reader's setting).
+document.documentElement.dataset.theme = params.get('theme') ?? 'light';
 document.getElementById('more').href = `index.html#${encodeURIComponent(indicator)}`;
 
 /**

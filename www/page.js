@@ -2,7 +2,9 @@
 // code (script or iframe), copy a chart's citation (APA or BibTeX, as the
 // page shows it), download a chart as PNG or SVG, and keep a linked chart
 // (index.html#ID) in view once the charts above it have drawn and changed
-// height.
+// height. The embed code itself comes from embed-code.js.
+
+import { embedCode } from './embed-code.js';
 
 // Without a base URL from the build, the site's root is where this script
 // is (chart pages live one folder down, in charts/).
@@ -11,52 +13,19 @@ const base =
 const url = (path) => new URL(path, base).href;
 const integrity = document.querySelector('meta[name="indicator-charts-integrity"]')?.content;
 const moduleFile = document.querySelector('meta[name="indicator-charts-module"]')?.content;
+const site = { url, integrity, moduleFile };
 
-/** Text for an HTML attribute value in double quotes. */
-const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-/**
- * The code an editor pastes. The script embed carries the chart's static
- * picture, linked to the chart's page, inside the element: the element
- * replaces it once drawn, and where scripts are stripped, blocked or fail,
- * the picture stays.
- */
-function embedCode(kind, { chart: id, title, iframeHeight }, element) {
-  if (kind === 'script') {
-    const sri = integrity ? ` integrity="${integrity}" crossorigin="anonymous"` : '';
-    // With the script pinned to this build by its hash, the module's current
-    // name can be preloaded too: it then downloads alongside the script
-    // instead of after it, a round trip sooner.
-    const preload =
-      integrity && moduleFile
-        ? [`<link rel="preload" href="${url(moduleFile)}" as="fetch" type="application/wasm" crossorigin="anonymous">`]
-        : [];
-    return [
-      ...preload,
-      `<script type="module" src="${url('indicator-chart.js')}"${sri}></script>`,
-      `<indicator-chart indicator="${id}">`,
-      '  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never',
-      '       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->',
-      `  ${pictureCode(id, element)}`,
-      '</indicator-chart>',
-    ].join('\n');
-  }
-  return `<iframe src="${url(`embed.html?indicator=${encodeURIComponent(id)}`)}" title="${attribute(title)}" width="100%" height="${iframeHeight}" style="border:0" loading="lazy"></iframe>\n<script src="${url('embed-resize.js')}" crossorigin="anonymous" async></script>`;
-}
-
-/**
- * The chart's picture as this page shows it (its box, which follows the
- * container's width, and its responsive image: see src/site/pictures.rs),
- * with addresses another site can use.
- */
-function pictureCode(id, element) {
+/** What `embedCode` needs of the chart's picture, read from the page. */
+function pictureOf(element) {
   const link = element.querySelector(':scope > a');
   const image = link.querySelector('img');
-  const style = (node) => attribute(node.getAttribute('style') ?? '');
-  return (
-    `<a href="${url(`charts/${id}.html`)}" style="${style(link)}">` +
-    `<img src="${url(`charts/${id}.picture.svg`)}" alt="${attribute(image.alt)}" width="${image.getAttribute('width')}" height="${image.getAttribute('height')}" style="${style(image)}"></a>`
-  );
+  return {
+    linkStyle: link.getAttribute('style') ?? '',
+    imageStyle: image.getAttribute('style') ?? '',
+    alt: image.alt,
+    width: image.getAttribute('width'),
+    height: image.getAttribute('height'),
+  };
 }
 
 async function copy(text) {
@@ -93,7 +62,8 @@ function save(blob, name) {
 document.documentElement.classList.add('scripted');
 
 document.addEventListener('click', async (event) => {
-  const target = event.target.closest('[data-action]');
+  // Buttons act; download links (data-action or not) say what they gave.
+  const target = event.target.closest('[data-action], a[download]');
   const actions = target?.closest('.actions');
   if (!actions) return;
   const id = actions.dataset.chart;
@@ -105,13 +75,15 @@ document.addEventListener('click', async (event) => {
       if (status.textContent === text) status.textContent = '';
     }, 4000);
   };
-  switch (target.dataset.action) {
+  switch (target.dataset.action ?? 'download') {
     case 'copy-script':
     case 'copy-iframe': {
       const kind = target.dataset.action === 'copy-script' ? 'script' : 'iframe';
+      const { chart: chartId, title, iframeHeight } = actions.dataset;
+      const chart = { id: chartId, title, iframeHeight, picture: kind === 'script' ? pictureOf(element) : null };
       say(
-        (await copy(embedCode(kind, actions.dataset, element)))
-          ? 'Embed code copied.'
+        (await copy(embedCode(kind, chart, site)))
+          ? `${kind === 'script' ? 'Embed code' : 'Iframe code'} copied.`
           : 'Could not copy; select the code by hand.',
       );
       break;
@@ -130,11 +102,13 @@ document.addEventListener('click', async (event) => {
     case 'png':
       try {
         save(await element.toBlob(), `${id}.png`);
+        say(`${id}.png downloaded.`);
       } catch (e) {
         say(e.message);
       }
       break;
     case 'svg': {
+      say(`${id}.svg downloaded.`);
       // The SVG the page was built with is inside the element (its static fallback).
       const svg = element?.querySelector('svg');
       if (!svg) return; // follow the link
@@ -142,6 +116,9 @@ document.addEventListener('click', async (event) => {
       save(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }), `${id}.svg`);
       break;
     }
+    case 'download':
+      say(`${target.getAttribute('download')} downloaded.`);
+      break;
   }
 });
 

@@ -76,7 +76,8 @@ impl<'m> SceneBuilder<'m> {
     /// that fits is one measurement, a line of a longer one two or three.
     pub fn wrap(&self, text: &str, role: Role, max_width: i32) -> Result<Vec<String>, ChartError> {
         let max_width = max_width.max(1);
-        let words: Vec<&str> = text.split_whitespace().collect();
+        // ASCII spaces only: a no-break space joins a number to its unit.
+        let words: Vec<&str> = text.split_ascii_whitespace().collect();
         let whole = words.join(" ");
         let whole_width = self.measure(&whole, role)?;
         if whole_width <= max_width {
@@ -349,7 +350,7 @@ mod tests {
     fn greedy(scene: &SceneBuilder<'_>, text: &str, max: i32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for word in text.split_ascii_whitespace() {
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {

@@ -125,8 +125,8 @@ pub const ATTRIBUTES: &[Attribute] = &[
         property: "theme",
         ty: "'light' | 'dark' | 'auto'",
         default: Default::Value("auto"),
-        values: "`light`, `dark`, `auto` (follows the reader's `prefers-color-scheme`)",
-        description: "The colour theme: `light`, `dark`, or `auto` for the reader's `prefers-color-scheme`. The theme drawn is in the element's `data-theme`.",
+        values: "`light`, `dark`, `auto` (follows the page: the colour behind the chart, else the page's `color-scheme`)",
+        description: "The colour theme: `light`, `dark`, or `auto` for the page's own: dark behind a dark background, light behind a light one, whatever the reader's system setting (a page with no background follows its `color-scheme`). The theme drawn is in the element's `data-theme`.",
     },
     Attribute {
         name: "locale",

@@ -259,7 +259,8 @@ pub fn index(
         .render(context! {
             offline => offline,
             base_url => base.map(BaseUrl::as_str),
-            script_integrity => (!offline).then_some(inputs.script_integrity),
+            // offline.html copies the hosted embed code too, hash and preload included.
+            script_integrity => inputs.script_integrity,
             module_file => inputs.module_file,
             charts => Value::from(Serde(&contexts)),
             texts => Value::from(Serde(&texts)),

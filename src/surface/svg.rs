@@ -46,7 +46,31 @@ pub fn render_marks(chart: Chart, options: &Options) -> Result<(String, Scene), 
         .rfind("</svg>")
         .map_or(inside, |end| &inside[..end])
         .trim_end();
-    Ok((inside.to_string(), scene))
+    Ok((tidy_font_sizes(inside), scene))
+}
+
+/// The marks with every `font-size` rounded to two decimals: the division
+/// by 1.24 (see [`PLACEMENT`]) leaves sizes such as 13.499999999999998.
+fn tidy_font_sizes(marks: &str) -> String {
+    const KEY: &str = "font-size=\"";
+    let mut out = String::with_capacity(marks.len());
+    let mut rest = marks;
+    while let Some(start) = rest.find(KEY) {
+        let value_start = start + KEY.len();
+        out.push_str(&rest[..value_start]);
+        rest = &rest[value_start..];
+        let end = rest.find('"').unwrap_or(rest.len());
+        match rest[..end].parse::<f64>() {
+            Ok(size) => {
+                let rounded = format!("{size:.2}");
+                out.push_str(rounded.trim_end_matches('0').trim_end_matches('.'));
+            }
+            Err(_) => out.push_str(&rest[..end]),
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The marks in an `<svg>` that is an accessible, scalable image, with the
@@ -91,4 +115,17 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn font_sizes_are_rounded_to_two_decimals() {
+        assert_eq!(
+            super::tidy_font_sizes(
+                "<text font-size=\"13.499999999999998\" x=\"1\">a</text><text font-size=\"12\">b</text>"
+            ),
+            "<text font-size=\"13.5\" x=\"1\">a</text><text font-size=\"12\">b</text>"
+        );
+    }
 }

@@ -22,6 +22,7 @@ import { ATTRIBUTES, EVENTS, STYLE } from 'indicator-charts-surface';
 import { fontGeneration, fontsLoaded, readHouseStyle } from './house-style.js';
 import { loadModule, moduleLoaded } from './module.js';
 import { watchPage } from './page-wide.js';
+import { pageIsDark } from './page-theme.js';
 import { Readers, el, fillTable } from './readers.js';
 import { settled, unwatch, watch } from './readiness.js';
 import { SUMMARY_ROOM, styles } from './styles.js';
@@ -64,7 +65,7 @@ export class IndicatorChart extends HTMLElement {
 
   connectedCallback() {
     if (!this.shadowRoot) this._build();
-    watchPage(charts, redrawAll);
+    watchPage(charts, redrawAll, rethemeAll);
     charts.add(this);
     watch(this);
     observeSize(this);
@@ -276,9 +277,15 @@ export class IndicatorChart extends HTMLElement {
    * from the page, then the charts are drawn and shown. See `drawSoon`.
    */
   _resolveTheme() {
+    const resolved = this._theme();
+    if (this.dataset.theme !== resolved) this.dataset.theme = resolved;
+  }
+
+  /** 'light' or 'dark': the attribute's, else the page's (see page-theme.js). */
+  _theme() {
     const theme = this.theme.trim();
-    const dark = theme === 'dark' || ((theme === '' || theme === 'auto') && darkQuery.matches);
-    if (this.dataset.theme !== (dark ? 'dark' : 'light')) this.dataset.theme = dark ? 'dark' : 'light';
+    if (theme === 'light' || theme === 'dark') return theme;
+    return pageIsDark(this) ? 'dark' : 'light';
   }
 
   /** What a drawing needs from the page: read, nothing written. */
@@ -293,7 +300,8 @@ export class IndicatorChart extends HTMLElement {
         width,
         pixelRatio,
         theme: this.theme,
-        prefersDark: darkQuery.matches,
+        // What "auto" resolved to: the page's theme (see `_resolveTheme`).
+        prefersDark: this.dataset.theme === 'dark',
         locale: this.getAttribute('locale') ?? undefined,
         pageLocale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
         aspectRatio: this.getAttribute('aspect-ratio') ?? '',
@@ -481,4 +489,10 @@ export function redrawAll() {
   for (const chart of charts) chart.schedule();
 }
 
+/** Schedules a drawing of each chart whose theme the page changed. */
+function rethemeAll() {
+  for (const chart of charts) if (chart.dataset.theme !== chart._theme()) chart.schedule();
+}
+
+// A page that follows the reader's setting changes its background with it.
 darkQuery.addEventListener('change', redrawAll);

@@ -64,11 +64,12 @@ test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and l
   // The static picture inside, linked to the chart's page, with the alt text.
   expect(script).toContain(`<a href="${process.env.CHARTS_URL}`);
   expect(script).toMatch(
-    /<img src="http:\/\/127(?:\.\d+){3}:\d+\/charts\/trade-balance-2015\.picture\.svg" alt="[^"]*US\$3\.54 billion[^"]*" width="\d+" height="\d+"/,
+    /<img src="http:\/\/127(?:\.\d+){3}:\d+\/charts\/trade-balance-2015\.picture\.svg" alt="[^"]*US\$3\.54\u00a0billion[^"]*" width="\d+" height="\d+"/,
   );
   expect(script).toMatch(/<\/indicator-chart>$/);
   await card.getByRole('button', { name: 'Copy iframe code' }).click();
   const iframe = await page.evaluate(() => navigator.clipboard.readText());
+  await expect(card.locator(':scope > .actions .status')).toHaveText('Iframe code copied.');
   expect(iframe).toContain('embed.html?indicator=trade-balance-2015');
   expect(iframe).toMatch(/height="\d{3}"/);
 
@@ -86,5 +87,9 @@ test('the page offers embed code (both forms), PNG, SVG and CSV downloads, and l
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(path);
     expect(bytes.toString('latin1', 0, 400)).toMatch(type);
+    // The status says which thing was downloaded, not what was copied before.
+    await expect(card.locator(':scope > .actions .status')).toHaveText(`${file} downloaded.`);
   }
+  // And clears.
+  await expect(card.locator(':scope > .actions .status')).toHaveText('', { timeout: 8000 });
 });

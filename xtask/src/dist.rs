@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: builds the module (see `module`), bundles and
 //! minifies the scripts and styles of `www/` with esbuild, and has the
-//! product write the site around them (`indicator_charts::site`):
+//! product write the site around them (`site-writer`, see `writer`):
 //!
 //! - `index.html`, `offline.html` (one self-contained file), `embed.html`;
 //! - `indicator-chart.js` (the element and the wasm-bindgen glue, one
@@ -19,10 +19,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use anyhow::{Context, Result, anyhow};
-use indicator_charts::site;
+use anyhow::{Context, Result};
 
-use crate::{compress, module, package, root, run, say, tools};
+use crate::writer::run_writer;
+use crate::{compress, data, module, package, root, run, say, tools};
 
 pub struct DistOptions {
     pub out: PathBuf,
@@ -48,6 +48,9 @@ fn data_year() -> Option<u16> {
 /// Builds the site; returns the output folder.
 pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     let started = Instant::now();
+    // First, so that a mistake in the data file is reported alone, before
+    // any compiler runs.
+    data::check_repository()?;
     tools::ensure_wasm_target()?;
     let node_modules = tools::ensure_npm_packages()?;
     let out = &options.out;
@@ -84,7 +87,12 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         &out.join("indicator-chart.js"),
         &element,
     )?;
-    bundle(&www.join("page.js"), &out.join("page.js"), &[])?;
+    // page.js imports the embed code's one source, www/embed-code.js.
+    bundle(
+        &www.join("page.js"),
+        &out.join("page.js"),
+        &["--bundle", "--format=esm"],
+    )?;
     // The iframe page relays the element's events: it takes their names
     // from the surface table.
     bundle(
@@ -100,7 +108,8 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     for stylesheet in ["page.css", "embed.css"] {
         let with_theme = work.join(stylesheet);
         let authored = std::fs::read_to_string(www.join(stylesheet))?;
-        std::fs::write(&with_theme, site::page_theme_css() + &authored)?;
+        let theme = std::fs::read_to_string(&generated.page_theme_css)?;
+        std::fs::write(&with_theme, theme + &authored)?;
         bundle(&with_theme, &out.join(stylesheet), &[])?;
     }
     let script_integrity = sri(&std::fs::read(out.join("indicator-chart.js"))?);
@@ -119,19 +128,24 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
     bundle(&entry, &offline_script, &element)?;
 
     say("Writing the pages, pictures and downloads…");
-    site::write(
-        out,
-        &site::Inputs {
-            base_url: options.base_url.as_deref(),
-            script_integrity: &script_integrity,
-            module_file: &module_file,
-            module: &module.wasm,
-            offline_script: &std::fs::read_to_string(&offline_script)?,
-            page_css: &std::fs::read_to_string(out.join("page.css"))?,
-            data_year: data_year(),
-        },
-    )
-    .map_err(|e| anyhow!("{e}"))?;
+    let module_path = work.join("module.wasm");
+    std::fs::write(&module_path, &module.wasm)?;
+    let inputs = work.join("site-inputs.json");
+    std::fs::write(
+        &inputs,
+        serde_json::json!({
+            "out": out,
+            "base_url": options.base_url,
+            "script_integrity": script_integrity,
+            "module_file": module_file,
+            "module": module_path,
+            "offline_script": offline_script,
+            "page_css": out.join("page.css"),
+            "data_year": data_year(),
+        })
+        .to_string(),
+    )?;
+    run_writer(&["site".as_ref(), inputs.as_os_str()])?;
     std::fs::write(
         out.join("integrity.json"),
         serde_json::to_string_pretty(&serde_json::json!({
@@ -160,9 +174,9 @@ pub fn dist(options: &DistOptions) -> Result<PathBuf> {
         "Subresource Integrity of indicator-chart.js: {script_integrity}"
     ));
     say(&format!(
-        "dist/ built in {:.1} s: {}",
+        "{} built in {:.1} s",
+        out.display(),
         started.elapsed().as_secs_f64(),
-        out.display()
     ));
     Ok(out.clone())
 }
@@ -187,25 +201,50 @@ pub fn esbuild_bundle(esbuild: &Path, entry: &Path, outfile: &Path, extra: &[&st
 pub struct Generated {
     pub theme: PathBuf,
     pub surface: PathBuf,
+    /// The pages' colours as CSS custom properties (`src/theme.rs`).
+    pub page_theme_css: PathBuf,
+    /// The npm package's file names and the charts' ids.
+    pub names: Names,
+}
+
+/// Names the viewer's crate defines, which the xtask uses.
+pub struct Names {
+    pub class_module: String,
+    pub define_module: String,
+    pub module_file: String,
+    pub chart_ids: Vec<String>,
 }
 
 impl Generated {
     /// Writes both into `work`.
     pub fn write(work: &Path) -> Result<Generated> {
         std::fs::create_dir_all(work)?;
-        let generated = Generated {
+        run_writer(&["generated".as_ref(), work.as_os_str()])?;
+        let names: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(work.join("names.json"))?)?;
+        let text = |key: &str| {
+            names[key]
+                .as_str()
+                .map(str::to_string)
+                .with_context(|| format!("names.json has no \"{key}\""))
+        };
+        let chart_ids = names["chart_ids"]
+            .as_array()
+            .context("names.json has no \"chart_ids\"")?
+            .iter()
+            .filter_map(|id| id.as_str().map(str::to_string))
+            .collect();
+        Ok(Generated {
             theme: work.join("theme.js"),
             surface: work.join("surface.js"),
-        };
-        std::fs::write(
-            &generated.theme,
-            site::element_theme_module().map_err(|e| anyhow!("{e}"))?,
-        )?;
-        std::fs::write(
-            &generated.surface,
-            indicator_charts::package::surface::element_module(),
-        )?;
-        Ok(generated)
+            page_theme_css: work.join("page-theme.css"),
+            names: Names {
+                class_module: text("class_module")?,
+                define_module: text("define_module")?,
+                module_file: text("module_file")?,
+                chart_ids,
+            },
+        })
     }
 
     /// The esbuild flag that resolves `indicator-charts-surface`.
@@ -290,17 +329,10 @@ pub fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// Prints the size of what a reader downloads, raw and as served.
+/// Prints the size of what a reader downloads, raw and as served ("—"
+/// where a file is not compressed: PNGs already are).
 fn report(out: &Path, module_file: &str) -> Result<()> {
-    println!(
-        "\n  {:<34} {:>9} {:>9} {:>9}",
-        "file", "bytes", "gzip", "brotli"
-    );
-    let size = |name: &str| {
-        std::fs::metadata(out.join(name))
-            .map(|m| m.len())
-            .unwrap_or(0)
-    };
+    let size = |name: &str| std::fs::metadata(out.join(name)).map(|m| m.len()).ok();
     let files = [
         module_file,
         "indicator-chart.js",
@@ -312,17 +344,24 @@ fn report(out: &Path, module_file: &str) -> Result<()> {
         "charts/gdp-growth-average.html",
         "charts/gdp-growth-average.png",
     ];
+    let width = files.iter().map(|name| name.len()).max().unwrap_or(0);
+    let shown = |bytes: Option<u64>| bytes.map_or("—".to_string(), |b| b.to_string());
+    println!(
+        "\n  {:<width$} {:>9} {:>9} {:>9}",
+        "file", "bytes", "gzip", "brotli"
+    );
     for name in files {
         println!(
-            "  {:<34} {:>9} {:>9} {:>9}",
+            "  {:<width$} {:>9} {:>9} {:>9}",
             name,
-            size(name),
-            size(&format!("{name}.gz")),
-            size(&format!("{name}.br"))
+            shown(size(name)),
+            shown(size(&format!("{name}.gz"))),
+            shown(size(&format!("{name}.br")))
         );
     }
     let embed = |suffix: &str| {
-        size(&format!("{module_file}{suffix}")) + size(&format!("indicator-chart.js{suffix}"))
+        size(&format!("{module_file}{suffix}")).unwrap_or(0)
+            + size(&format!("indicator-chart.js{suffix}")).unwrap_or(0)
     };
     println!(
         "  an embedding page downloads {} bytes gzip, {} Brotli (indicator-chart.js + the module)\n",

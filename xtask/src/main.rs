@@ -6,7 +6,9 @@
 //!   end, the npm package in Vite and React apps, the three engines
 //!   (Chromium, Firefox, WebKit), reproducibility;
 //! - `bench`: sizes and timings against Chart.js and uPlot;
-//! - `integrity`: the embed script's Subresource Integrity hash, into the README.
+//! - `integrity`: the embed script's Subresource Integrity hash and the
+//!   embed code example, into the README;
+//! - `check-data`: the data file's check alone.
 //!
 //! The module is built reproducibly (see `module`): the same sources give
 //! the same bytes, and so the same published hash, on any machine.
@@ -15,6 +17,7 @@
 
 mod bench;
 mod compress;
+mod data;
 mod dist;
 mod module;
 mod package;
@@ -23,6 +26,7 @@ mod serve;
 mod test;
 mod tools;
 mod wordpress;
+mod writer;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -58,11 +62,19 @@ enum Task {
         /// Listen on every interface, not only 127.0.0.1.
         #[arg(long)]
         public: bool,
-        /// Serve dist/ as it is, without building.
+        /// Serve dist/ as it is, without building or checking the data (the
+        /// last good build, while the data file is being fixed).
         #[arg(long)]
         no_build: bool,
     },
-    /// Build dist/ and write the embed script's Subresource Integrity hash into the README.
+    /// Check the data file (and the texts it quotes) without building: one
+    /// line per problem, and a non-zero exit if there is any.
+    CheckData {
+        /// The data file; the texts it quotes are read from beside it.
+        #[arg(long, default_value = "data/indicators.toml")]
+        file: PathBuf,
+    },
+    /// Build dist/ and write the embed script's Subresource Integrity hash, and the embed code example, into the README.
     Integrity,
     /// Measure sizes, load and redraw times and memory against Chart.js and uPlot.
     Bench {
@@ -75,13 +87,6 @@ enum Task {
         /// Run only this stage (repeatable): lint, native, wasm, end-to-end, package, engines, reproducible.
         #[arg(long = "stage", value_name = "STAGE")]
         stages: Vec<String>,
-    },
-    /// wasm-bindgen's test runner, at the version Cargo.lock pins; cargo runs
-    /// it for `cargo test --target wasm32-unknown-unknown`.
-    #[command(hide = true)]
-    WasmTestRunner {
-        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-        args: Vec<std::ffi::OsString>,
     },
 }
 
@@ -154,11 +159,9 @@ fn run_task(task: Task) -> Result<()> {
             })?;
         }
         Task::Test { stages } => test::all(&stages)?,
-        Task::WasmTestRunner { args } => {
-            let program = std::ffi::OsString::from("wasm-bindgen-test-runner");
-            wasm_bindgen_cli::wasm_bindgen_test_runner::run_cli_with_args(
-                std::iter::once(program).chain(args),
-            )?;
+        Task::CheckData { file } => {
+            data::check(&root().join(&file), &file.display().to_string())?;
+            say(&format!("{} has no problems", file.display()));
         }
         Task::Bench { rounds } => bench::bench(rounds)?,
         Task::Integrity => {
@@ -167,6 +170,11 @@ fn run_task(task: Task) -> Result<()> {
                 base_url: None,
             })?;
             dist::publish_integrity(&out)?;
+            // The README's embed example, from the source the button uses.
+            run(Command::new("node")
+                .arg(root().join("xtask/readme-embed.mjs"))
+                .arg(&out)
+                .arg(root().join("README.md")))?;
         }
     }
     Ok(())

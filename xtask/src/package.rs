@@ -7,15 +7,15 @@
 //! emit and rewrite; and the element does not check its hash (the site's
 //! script does, so that the script's own hash vouches for the module).
 //! `package.json`, the manifest, the type declarations and the README come
-//! from `indicator_charts::package`.
+//! from `indicator_charts::package` (written by `site-writer`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use indicator_charts::package::{self, CLASS_MODULE, DEFINE_MODULE, MODULE_FILE};
 
 use crate::dist::Generated;
+use crate::writer::run_writer;
 use crate::{root, run, say};
 
 /// What the package is built from.
@@ -40,6 +40,12 @@ pub fn build(inputs: &Inputs<'_>) -> Result<PathBuf> {
     }
     std::fs::create_dir_all(&folder)?;
     let www = root().join("www/element");
+    let names = &inputs.generated.names;
+    let (class_module, define_module, module_file) = (
+        &names.class_module,
+        &names.define_module,
+        &names.module_file,
+    );
 
     // The class entry: the element, its module loader and the glue, one
     // module. Not minified (the application's bundler minifies it), but
@@ -48,33 +54,33 @@ pub fn build(inputs: &Inputs<'_>) -> Result<PathBuf> {
         "--bundle".into(),
         "--format=esm".into(),
         "--mangle-props=^_[a-zA-Z]".into(),
-        format!("--define:__WASM_FILE__=\"./{MODULE_FILE}\""),
+        format!("--define:__WASM_FILE__=\"./{module_file}\""),
         "--define:__WASM_INTEGRITY__=\"\"".into(),
     ];
     class_flags.extend(inputs.generated.aliases(inputs.glue));
     bundle(
         inputs.esbuild,
         &www.join("package.js"),
-        &folder.join(CLASS_MODULE),
+        &folder.join(class_module),
         &class_flags,
     )?;
     // The defining entry imports the class entry beside it.
     bundle(
         inputs.esbuild,
         &www.join("define.js"),
-        &folder.join(DEFINE_MODULE),
+        &folder.join(define_module),
         &[
             "--bundle".into(),
             "--format=esm".into(),
-            format!("--external:./{CLASS_MODULE}"),
+            format!("--external:./{class_module}"),
             inputs.generated.surface_alias(),
         ],
     )?;
-    std::fs::write(folder.join(MODULE_FILE), inputs.wasm)?;
-    package::write(&folder).map_err(|e| anyhow::anyhow!("{e}"))?;
-    check_module_reference(&folder)?;
-    for file in package::files() {
-        if !folder.join(&file).is_file() {
+    std::fs::write(folder.join(module_file), inputs.wasm)?;
+    let files = run_writer(&["package".as_ref(), folder.as_os_str()])?;
+    check_module_reference(&folder, class_module, module_file)?;
+    for file in files.lines() {
+        if !folder.join(file).is_file() {
             bail!("the package lists {file} in its files, but the build did not write it");
         }
     }
@@ -92,12 +98,12 @@ fn bundle(esbuild: &Path, entry: &Path, outfile: &Path, flags: &[String]) -> Res
 
 /// The class entry must name the module in the one form every bundler
 /// recognises: a literal relative URL resolved against `import.meta.url`.
-fn check_module_reference(folder: &Path) -> Result<()> {
-    let script = std::fs::read_to_string(folder.join(CLASS_MODULE))?;
-    let literal = format!("new URL(\"./{MODULE_FILE}\", import.meta.url)");
+fn check_module_reference(folder: &Path, class_module: &str, module_file: &str) -> Result<()> {
+    let script = std::fs::read_to_string(folder.join(class_module))?;
+    let literal = format!("new URL(\"./{module_file}\", import.meta.url)");
     if !script.contains(&literal) {
         bail!(
-            "{CLASS_MODULE} does not contain `{literal}`, which bundlers need to find the module; see www/element/module.js"
+            "{class_module} does not contain `{literal}`, which bundlers need to find the module; see www/element/module.js"
         );
     }
     Ok(())

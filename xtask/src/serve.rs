@@ -19,9 +19,15 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use indicator_charts::site::hosting;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+
+/// The viewer's `_headers` rules and their reader, compiled into the xtask
+/// from the same file (not through the viewer's crate, which the xtask does
+/// not link: see `writer`). The rules themselves are the build's to use.
+#[path = "../../src/site/hosting.rs"]
+#[allow(dead_code)]
+mod hosting;
 
 /// How files are served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -174,28 +174,32 @@ fn wasm_stage() -> Result<()> {
             "indicator-charts",
             "--lib",
         ])
-        // This xtask is the test runner: wasm-bindgen's, compiled in at the
-        // version Cargo.lock pins (`cargo xtask wasm-test-runner <file>`).
+        // wasm-bindgen's test runner, compiled at the version Cargo.lock pins
+        // (a crate of its own, so that `serve` and `dist` never build it).
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner()?)
         .env("CHROMEDRIVER", &browser.chromedriver)
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))
 }
 
-/// `<this executable> wasm-test-runner`, as cargo's `runner` setting reads it
-/// (split at spaces).
+/// Builds `wasm-test-runner` and returns its path, as cargo's `runner`
+/// setting reads it (split at spaces).
 fn runner() -> Result<String> {
-    let exe = std::env::current_exe().context("finding the xtask executable")?;
+    say("Building wasm-bindgen's test runner (first time: a few minutes)…");
+    run(cargo().args(["build", "-p", "wasm-test-runner"]))?;
+    let exe = root()
+        .join("target/debug/wasm-test-runner")
+        .with_extension(std::env::consts::EXE_EXTENSION);
     let exe = exe
         .to_str()
         .filter(|path| !path.contains(' '))
         .with_context(|| {
             format!(
-                "the xtask's path {} has a space or is not UTF-8; move the checkout",
+                "the runner's path {} has a space or is not UTF-8; move the checkout",
                 exe.display()
             )
         })?;
-    Ok(format!("{exe} wasm-test-runner"))
+    Ok(exe.to_string())
 }
 
 /// The build the browser stages test, `target/e2e/dist`, and the servers

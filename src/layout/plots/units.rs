@@ -27,7 +27,7 @@ pub fn lay_out(scene: &mut SceneBuilder<'_>, plot: Single<'_>) -> Result<i32, Ch
         palette.primary,
     )?;
     let plain = locale.figure(plot.figure.value, plot.indicator.unit);
-    if !plot.figure.as_written.eq_ignore_ascii_case(&plain) {
+    if !crate::format::same_words(plot.figure.as_written, &plain) {
         let wording = format!("The text says \u{201c}{}\u{201d}", plot.figure.as_written);
         y = scene.paragraph(
             plot.area.x,
