@@ -201,8 +201,11 @@ impl Locale {
 /// Whether the text's words and a formatted figure say the same, ignoring
 /// case and the no-break spaces the formats join units with.
 pub fn same_words(written: &str, formatted: &str) -> bool {
-    let spaced = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
-    spaced(written).eq_ignore_ascii_case(&spaced(formatted))
+    let plain = |c: char| match c {
+        NBSP | NNBSP => ' ',
+        c => c.to_ascii_lowercase(),
+    };
+    written.chars().map(plain).eq(formatted.chars().map(plain))
 }
 
 /// A number for a message to a person: "NaN", "infinity", "1e+308" style
