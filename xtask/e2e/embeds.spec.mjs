@@ -109,7 +109,7 @@ test('index.html without JavaScript shows every chart as its picture', async ({ 
     await expect.poll(() => picture.evaluate((img) => img.complete && img.naturalWidth > 0), id).toBe(true);
     const box = await picture.boundingBox();
     expect(box.height, id).toBeGreaterThan(150);
-    await expect(picture, id).toHaveAttribute('alt', /\w{4,}.*Sources?:/);
+    await expect(picture, id).toHaveAttribute('alt', /\w{4,}.*(Sources?:|Stated by)/);
   }
   await context.close();
 });

@@ -70,7 +70,7 @@ test('every chart page carries valid Open Graph and Twitter card metadata, and a
     expect(response.status(), id).toBe(200);
     const meta = await metadata(page);
     expect(meta.title, id).toBe(title);
-    expect(meta.altText, id).toMatch(/\w{4,}.*Source/);
+    expect(meta.altText, id).toMatch(/\w{4,}.*(Source|Stated by)/);
     expect(meta.description, `${id}: og:description is the alt text`).toBe(meta.altText);
     expect(meta.pageDescription, id).toBe(meta.altText);
     expect(meta.imageAlt, id).toBe(meta.altText);
