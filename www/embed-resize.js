@@ -26,4 +26,9 @@
       if (frame.contentWindow === event.source && ours(frame)) frame.style.height = `${height}px`;
     }
   });
+  // A frame that drew before this script arrived (it loads async) has
+  // already posted its height to no one: ask each frame of ours again.
+  for (const frame of document.querySelectorAll('iframe')) {
+    if (ours(frame)) frame.contentWindow?.postMessage({ type: 'indicator-chart:measure' }, origin ?? '*');
+  }
 })();

@@ -87,6 +87,10 @@ function postHeight(again = false) {
   wp?.postHeight(height);
 }
 const wp = wordPress();
+// embed-resize.js asks again when it arrives after the frame has posted.
+addEventListener('message', (event) => {
+  if (event.source === window.parent && event.data?.type === 'indicator-chart:measure') postHeight(true);
+});
 new ResizeObserver(() => postHeight()).observe(document.documentElement);
 // Chromium does not render a cross-origin frame no one can see, so no
 // ResizeObserver runs there; WordPress shows its frame only once it has a
