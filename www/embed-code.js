@@ -37,7 +37,7 @@ export function embedCode(kind, { id, title, iframeHeight, picture }, { url, int
     `<indicator-chart indicator="${id}">`,
     '  <!-- A picture of the chart, shown until it is drawn and wherever scripts do not run. If it never',
     '       becomes the interactive chart, the chart host must send Access-Control-Allow-Origin. -->',
-    `  ${pictureCode(id, picture, url)}`,
+    `  ${pictureCode(id, title, picture, url)}`,
     '</indicator-chart>',
   ].join('\n');
 }
@@ -48,10 +48,20 @@ export function embedCode(kind, { id, title, iframeHeight, picture }, { url, int
  * with addresses another site can use. `picture` has the link's and the
  * image's `style` attributes (`linkStyle`, `imageStyle`) and the image's
  * `alt`, `width` and `height`.
+ *
+ * The link also holds the chart's title, hidden by its inline style and
+ * from screen readers (the picture's alt text names the chart): where a
+ * sanitiser drops images and styles, as sanitize-html's defaults do, the
+ * link keeps words a reader can follow.
  */
-function pictureCode(id, { linkStyle, imageStyle, alt, width, height }, url) {
+function pictureCode(id, title, { linkStyle, imageStyle, alt, width, height }, url) {
+  const hidden = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
   return (
     `<a href="${url(`charts/${id}.html`)}" style="${attribute(linkStyle)}">` +
-    `<img src="${url(`charts/${id}.picture.svg`)}" alt="${attribute(alt)}" width="${width}" height="${height}" style="${attribute(imageStyle)}"></a>`
+    `<img src="${url(`charts/${id}.picture.svg`)}" alt="${attribute(alt)}" width="${width}" height="${height}" style="${attribute(imageStyle)}">` +
+    `<span style="${hidden}" aria-hidden="true">${text(title)} (chart)</span></a>`
   );
 }
+
+/** Text for HTML element content. */
+const text = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');

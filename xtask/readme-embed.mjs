@@ -47,10 +47,14 @@ export function exampleCode(dist) {
   const image = attributesOf(html, 'img', link.end);
   const integrity = JSON.parse(readFileSync(join(dist, 'integrity.json'), 'utf8'));
   const moduleFile = Object.keys(integrity).find((name) => name.endsWith('.wasm'));
+  // The chart's title, as its own page gives it to link previews.
+  const page = readFileSync(join(dist, 'charts', `${EXAMPLE_CHART}.html`), 'utf8');
+  const title = attributesOf(page, 'meta property="og:title"', 0).content;
   return embedCode(
     'script',
     {
       id: EXAMPLE_CHART,
+      title,
       picture: {
         linkStyle: link.style ?? '',
         imageStyle: image.style ?? '',

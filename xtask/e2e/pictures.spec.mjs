@@ -163,7 +163,14 @@ test("the sanitisers of feeds and comment fields keep the copied code's picture 
   expect(img?.getAttribute('alt'), 'and the picture, with its alt text').toBeTruthy();
   expect(new URL(img.getAttribute('src')).origin).toBe(new URL(CHARTS).origin);
 
-  // sanitize-html allows no <img> at all by default: the link to the chart stays.
+  // sanitize-html allows no <img> at all by default: the link to the chart
+  // stays, with the chart's title for its words.
   const sanitized = new JSDOM(sanitizeHtml(code)).window.document;
-  expect(sanitized.querySelector(`a[href="${page}"]`), 'sanitize-html keeps the link to the chart page').toBeTruthy();
+  const kept = sanitized.querySelector(`a[href="${page}"]`);
+  expect(kept, 'sanitize-html keeps the link to the chart page').toBeTruthy();
+  expect(kept.textContent.trim(), 'and gives it the chart title as its words').toMatch(/\w{4,}.* \(chart\)$/);
+  // In the page, the title takes no room and is read by no screen reader.
+  const words = purified.querySelector(`a[href="${page}"] span`);
+  expect(words?.getAttribute('aria-hidden')).toBe('true');
+  expect(words?.getAttribute('style')).toContain('position:absolute');
 });
