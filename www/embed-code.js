@@ -3,7 +3,7 @@
 // example (xtask/readme-embed.mjs, run by `cargo xtask integrity`) all come
 // from `embedCode`, so the README shows what the button copies.
 
-/** Text for an HTML attribute value in double quotes. */
+/** Text for an HTML attribute value in double quotes (or element content). */
 export const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
@@ -59,9 +59,6 @@ function pictureCode(id, title, { linkStyle, imageStyle, alt, width, height }, u
   return (
     `<a href="${url(`charts/${id}.html`)}" style="${attribute(linkStyle)}">` +
     `<img src="${url(`charts/${id}.picture.svg`)}" alt="${attribute(alt)}" width="${width}" height="${height}" style="${attribute(imageStyle)}">` +
-    `<span style="${hidden}" aria-hidden="true">${text(title)} (chart)</span></a>`
+    `<span style="${hidden}" aria-hidden="true">${attribute(title)} (chart)</span></a>`
   );
 }
-
-/** Text for HTML element content. */
-const text = (value) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;');
